@@ -1,0 +1,267 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/herald-news/herald"
+)
+
+const articleColumns = "articles.id, articles.slug, articles.headline, articles.dek, articles.body, " +
+	"articles.excerpt, articles.language, articles.status, articles.published_at, articles.updated_at, " +
+	"articles.created_at, articles.modified_at, articles.corrections, articles.section_id, articles.story_id, " +
+	"articles.featured_media_id, articles.comments_open"
+
+func scanArticle(row scanner) (*herald.Article, error) {
+	var a herald.Article
+	var published, updated sql.NullTime
+	var corrections string
+	var section, story, media sql.NullInt64
+	err := row.Scan(&a.ID, &a.Slug, &a.Headline, &a.Dek, &a.Body, &a.Excerpt, &a.Language, &a.Status,
+		&published, &updated, &a.CreatedAt, &a.ModifiedAt, &corrections, &section, &story, &media, &a.CommentsOpen)
+	if err != nil {
+		return nil, err
+	}
+	a.PublishedAt, a.UpdatedAt = timeOf(published), timeOf(updated)
+	a.CreatedAt, a.ModifiedAt = a.CreatedAt.UTC(), a.ModifiedAt.UTC()
+	a.SectionID, a.StoryID, a.FeaturedMediaID = section.Int64, story.Int64, media.Int64
+	if a.Corrections, err = parseCorrections(corrections); err != nil {
+		return nil, fmt.Errorf("article %d: %w", a.ID, err)
+	}
+	return &a, nil
+}
+
+// correction is how a herald.Correction is kept in the JSON text column.
+type correction struct {
+	Time time.Time `json:"time"`
+	Text string    `json:"text"`
+}
+
+func formatCorrections(cs []herald.Correction) string {
+	out := make([]correction, len(cs))
+	for i, c := range cs {
+		out[i] = correction{Time: c.Time, Text: c.Text}
+	}
+	b, _ := json.Marshal(out) // cannot fail: times are UTC and in range
+	return string(b)
+}
+
+func parseCorrections(s string) ([]herald.Correction, error) {
+	var in []correction
+	if err := json.Unmarshal([]byte(s), &in); err != nil {
+		return nil, fmt.Errorf("corrections: %w", err)
+	}
+	if len(in) == 0 {
+		return nil, nil
+	}
+	out := make([]herald.Correction, len(in))
+	for i, c := range in {
+		out[i] = herald.Correction{Time: c.Time.UTC(), Text: c.Text}
+	}
+	return out, nil
+}
+
+// normalize brings the article's times and references to what the
+// database will hold, so the caller's copy matches what reads return.
+func normalize(a *herald.Article) {
+	a.PublishedAt, a.UpdatedAt = zeroOrUTC(a.PublishedAt), zeroOrUTC(a.UpdatedAt)
+	for i := range a.Corrections {
+		a.Corrections[i].Time = utc(a.Corrections[i].Time)
+	}
+	a.TagIDs = uniqueIDs(a.TagIDs)
+	a.AuthorIDs = uniqueIDs(a.AuthorIDs)
+}
+
+func zeroOrUTC(t time.Time) time.Time {
+	if t.IsZero() {
+		return time.Time{}
+	}
+	return utc(t)
+}
+
+// CreateArticle stores a new article with its tags and authors, and sets
+// its ID and record times.
+func (s *Store) CreateArticle(ctx context.Context, a *herald.Article) error {
+	return s.CreateArticles(ctx, []*herald.Article{a})
+}
+
+// CreateArticles stores many new articles in one transaction, as
+// CreateArticle does one; an import or a demo site runs far faster so.
+// Nothing is stored when one article fails.
+func (s *Store) CreateArticles(ctx context.Context, articles []*herald.Article) error {
+	for i, a := range articles {
+		if err := a.Validate(); err != nil {
+			if len(articles) == 1 {
+				return err
+			}
+			return fmt.Errorf("article %d of %d (%q): %w", i+1, len(articles), a.Slug, err)
+		}
+		normalize(a)
+	}
+	now := utc(s.now())
+	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		changes := make([]herald.Change, len(articles))
+		for i, a := range articles {
+			a.CreatedAt, a.ModifiedAt = now, now
+			if err := s.insertArticle(ctx, tx, a); err != nil {
+				return nil, err
+			}
+			changes[i] = herald.Change{Kind: herald.ChangeArticle, ID: a.ID}
+		}
+		return changes, nil
+	})
+	if err != nil {
+		for _, a := range articles {
+			a.ID = 0 // rolled back
+		}
+		return fmt.Errorf("create article: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) insertArticle(ctx context.Context, tx *sql.Tx, a *herald.Article) error {
+	if err := s.checkArticle(ctx, tx, a); err != nil {
+		return err
+	}
+	err := tx.QueryRowContext(ctx, `INSERT INTO articles (slug, headline, dek, body, excerpt, language, status,
+		published_at, updated_at, created_at, modified_at, corrections, section_id, story_id, featured_media_id,
+		comments_open) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
+		a.Slug, a.Headline, a.Dek, a.Body, a.Excerpt, a.Language, a.Status, nullTime(a.PublishedAt),
+		nullTime(a.UpdatedAt), a.CreatedAt, a.ModifiedAt, formatCorrections(a.Corrections), nullID(a.SectionID),
+		nullID(a.StoryID), nullID(a.FeaturedMediaID), a.CommentsOpen).Scan(&a.ID)
+	if err != nil {
+		return s.slugConflict(err, a)
+	}
+	return insertLinks(ctx, tx, a)
+}
+
+// UpdateArticle replaces the article's fields, tags and authors, and sets
+// its ModifiedAt. CreatedAt is kept.
+func (s *Store) UpdateArticle(ctx context.Context, a *herald.Article) error {
+	if err := a.Validate(); err != nil {
+		return err
+	}
+	normalize(a)
+	a.ModifiedAt = utc(s.now())
+	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		if err := s.checkArticle(ctx, tx, a); err != nil {
+			return nil, err
+		}
+		err := tx.QueryRowContext(ctx, `UPDATE articles SET slug = $1, headline = $2, dek = $3, body = $4,
+			excerpt = $5, language = $6, status = $7, published_at = $8, updated_at = $9, modified_at = $10,
+			corrections = $11, section_id = $12, story_id = $13, featured_media_id = $14, comments_open = $15
+			WHERE id = $16 RETURNING created_at`,
+			a.Slug, a.Headline, a.Dek, a.Body, a.Excerpt, a.Language, a.Status, nullTime(a.PublishedAt),
+			nullTime(a.UpdatedAt), a.ModifiedAt, formatCorrections(a.Corrections), nullID(a.SectionID),
+			nullID(a.StoryID), nullID(a.FeaturedMediaID), a.CommentsOpen, a.ID).Scan(&a.CreatedAt)
+		if err != nil {
+			return nil, notFound(s.slugConflict(err, a), "article", a.ID)
+		}
+		a.CreatedAt = a.CreatedAt.UTC()
+		if err := deleteLinks(ctx, tx, a.ID); err != nil {
+			return nil, err
+		}
+		return []herald.Change{{Kind: herald.ChangeArticle, ID: a.ID}}, insertLinks(ctx, tx, a)
+	})
+	if err != nil {
+		return fmt.Errorf("update article %d: %w", a.ID, err)
+	}
+	return nil
+}
+
+// DeleteArticle removes the article with its tags and bylines.
+func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
+	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		res, err := tx.ExecContext(ctx, "DELETE FROM articles WHERE id = $1", id)
+		if err != nil {
+			return nil, err
+		}
+		return []herald.Change{{Kind: herald.ChangeArticle, ID: id}}, affected(res, "article", id)
+	})
+	if err != nil {
+		return fmt.Errorf("delete article %d: %w", id, err)
+	}
+	return nil
+}
+
+// checkArticle returns EINVALID for references to things that do not exist
+// and ECONFLICT for a slug another article has on the same day.
+func (s *Store) checkArticle(ctx context.Context, tx *sql.Tx, a *herald.Article) error {
+	refs := []struct {
+		table, field string
+		ids          []int64
+	}{
+		{"sections", "section", []int64{a.SectionID}},
+		{"stories", "story", []int64{a.StoryID}},
+		{"media", "featured_media", []int64{a.FeaturedMediaID}},
+		{"users", "authors", a.AuthorIDs},
+		{"tags", "tags", a.TagIDs},
+	}
+	for _, r := range refs {
+		if err := exists(ctx, tx, r.table, r.field, r.ids...); err != nil {
+			return err
+		}
+	}
+	if a.PublishedAt.IsZero() {
+		return nil
+	}
+	day := time.Date(a.PublishedAt.Year(), a.PublishedAt.Month(), a.PublishedAt.Day(), 0, 0, 0, 0, time.UTC)
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles WHERE slug = $1 AND id <> $2
+		AND published_at >= $3 AND published_at < $4`, a.Slug, a.ID, day, day.AddDate(0, 0, 1)).Scan(&n)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		return slugTaken(a)
+	}
+	return nil
+}
+
+func slugTaken(a *herald.Article) error {
+	return herald.Errorf(herald.ECONFLICT, "an article with the slug “%s” is already published on %s",
+		a.Slug, a.PublishedAt.Format("January 2, 2006"))
+}
+
+// slugConflict maps the unique index on slug and day, which catches what
+// checkArticle cannot see: a concurrent transaction.
+func (s *Store) slugConflict(err error, a *herald.Article) error {
+	if s.dialect.isUnique(err) {
+		return slugTaken(a)
+	}
+	return err
+}
+
+// insertLinks stores the article's tags and authors in their given order.
+func insertLinks(ctx context.Context, tx *sql.Tx, a *herald.Article) error {
+	if err := insertPositions(ctx, tx, "article_tags", "tag_id", a.ID, a.TagIDs); err != nil {
+		return err
+	}
+	return insertPositions(ctx, tx, "article_authors", "user_id", a.ID, a.AuthorIDs)
+}
+
+func insertPositions(ctx context.Context, tx *sql.Tx, table, column string, articleID int64, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	var a args
+	rows := make([]string, len(ids))
+	for i, id := range ids {
+		rows[i] = "(" + a.add(articleID) + ", " + a.add(id) + ", " + a.add(i) + ")"
+	}
+	_, err := tx.ExecContext(ctx, "INSERT INTO "+table+" (article_id, "+column+", position) VALUES "+
+		strings.Join(rows, ", "), a...)
+	return err
+}
+
+func deleteLinks(ctx context.Context, tx *sql.Tx, articleID int64) error {
+	if _, err := tx.ExecContext(ctx, "DELETE FROM article_tags WHERE article_id = $1", articleID); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, "DELETE FROM article_authors WHERE article_id = $1", articleID)
+	return err
+}

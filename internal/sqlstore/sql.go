@@ -1,0 +1,192 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/herald-news/herald"
+)
+
+// Listing limits.
+const (
+	defaultLimit = 20
+	maxLimit     = 1000
+)
+
+// scanner is a *sql.Row or *sql.Rows.
+type scanner interface {
+	Scan(dest ...any) error
+}
+
+// read runs fn in a read-only transaction on the read pool.
+func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.rdb.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// write runs fn in a transaction on the write pool and, once it is
+// committed, publishes the changes fn reports.
+func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) ([]herald.Change, error)) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	changes, err := fn(tx)
+	if err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	s.Publish(changes...)
+	return nil
+}
+
+// args collects query arguments and hands out their $n placeholders.
+type args []any
+
+// add appends v and returns its placeholder.
+func (a *args) add(v any) string {
+	*a = append(*a, v)
+	return "$" + strconv.Itoa(len(*a))
+}
+
+// list appends every value to a and returns their placeholders,
+// comma-separated, for an IN (…) list.
+func list[T any](a *args, vals []T) string {
+	ph := make([]string, len(vals))
+	for i, v := range vals {
+		ph[i] = a.add(v)
+	}
+	return strings.Join(ph, ", ")
+}
+
+// utc is how every time goes into the database: UTC, in microseconds,
+// which both engines keep exactly.
+func utc(t time.Time) time.Time {
+	return t.UTC().Truncate(time.Microsecond)
+}
+
+// nullTime stores the zero time as NULL.
+func nullTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return utc(t)
+}
+
+// nullID stores the id 0 (no reference) as NULL.
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// timeOf reads a nullable time column.
+func timeOf(t sql.NullTime) time.Time {
+	if !t.Valid {
+		return time.Time{}
+	}
+	return t.Time.UTC()
+}
+
+// page returns the offset and limit to use for a listing.
+func page(offset, limit int) (int, int) {
+	if limit <= 0 {
+		limit = defaultLimit
+	}
+	return max(offset, 0), min(limit, maxLimit)
+}
+
+// notFound turns sql.ErrNoRows into ENOTFOUND naming what was missing.
+func notFound(err error, what string, key any) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return herald.Errorf(herald.ENOTFOUND, "%s %v not found", what, key)
+	}
+	return err
+}
+
+// affected returns ENOTFOUND when an update or delete touched no row.
+func affected(res sql.Result, what string, id int64) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return herald.Errorf(herald.ENOTFOUND, "%s %d not found", what, id)
+	}
+	return nil
+}
+
+// conflict turns a unique violation into ECONFLICT with msg.
+func (s *Store) conflict(err error, format string, a ...any) error {
+	if s.dialect.isUnique(err) {
+		return herald.Errorf(herald.ECONFLICT, format, a...)
+	}
+	return err
+}
+
+// exists returns an EINVALID field error unless every id is in table.
+func exists(ctx context.Context, tx *sql.Tx, table, field string, ids ...int64) error {
+	ids = uniqueIDs(ids)
+	if len(ids) == 0 {
+		return nil
+	}
+	var a args
+	q := "SELECT COUNT(*) FROM " + table + " WHERE id IN (" + list(&a, ids) + ")"
+	var n int
+	if err := tx.QueryRowContext(ctx, q, a...).Scan(&n); err != nil {
+		return fmt.Errorf("check %s: %w", field, err)
+	}
+	if n != len(ids) {
+		fe := herald.FieldErrors{}
+		fe.Add(field, "refers to something that does not exist")
+		return fe.Err()
+	}
+	return nil
+}
+
+// uniqueIDs returns ids without zeros and repeats, in their first order.
+func uniqueIDs(ids []int64) []int64 {
+	out := make([]int64, 0, len(ids))
+	seen := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		if id != 0 && !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// queryAll runs a query and scans every row with scan.
+func queryAll[T any](ctx context.Context, tx *sql.Tx, scan func(scanner) (T, error), q string, a ...any) ([]T, error) {
+	rows, err := tx.QueryContext(ctx, q, a...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}

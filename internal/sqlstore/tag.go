@@ -1,0 +1,109 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/herald-news/herald"
+)
+
+const tagColumns = "tags.id, tags.slug, tags.name"
+
+func scanTag(row scanner) (*herald.Tag, error) {
+	var t herald.Tag
+	if err := row.Scan(&t.ID, &t.Slug, &t.Name); err != nil {
+		return nil, err
+	}
+	return &t, nil
+}
+
+// FindTag returns the tag with the id.
+func (s *Store) FindTag(ctx context.Context, id int64) (*herald.Tag, error) {
+	return s.findTag(ctx, "id", id)
+}
+
+// FindTagBySlug returns the tag with the slug.
+func (s *Store) FindTagBySlug(ctx context.Context, slug string) (*herald.Tag, error) {
+	return s.findTag(ctx, "slug", slug)
+}
+
+func (s *Store) findTag(ctx context.Context, column string, key any) (*herald.Tag, error) {
+	var t *herald.Tag
+	err := s.read(ctx, func(tx *sql.Tx) (err error) {
+		row := tx.QueryRowContext(ctx, "SELECT "+tagColumns+" FROM tags WHERE "+column+" = $1", key)
+		t, err = scanTag(row)
+		return notFound(err, "tag", key)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("find tag %v: %w", key, err)
+	}
+	return t, nil
+}
+
+// FindTags returns tags ordered by name.
+func (s *Store) FindTags(ctx context.Context, offset, limit int) ([]*herald.Tag, error) {
+	offset, limit = page(offset, limit)
+	var tags []*herald.Tag
+	err := s.read(ctx, func(tx *sql.Tx) (err error) {
+		tags, err = queryAll(ctx, tx, scanTag,
+			"SELECT "+tagColumns+" FROM tags ORDER BY name, id LIMIT $1 OFFSET $2", limit, offset)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("find tags: %w", err)
+	}
+	return tags, nil
+}
+
+// CreateTag stores a new tag and sets its ID.
+func (s *Store) CreateTag(ctx context.Context, t *herald.Tag) error {
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		err := tx.QueryRowContext(ctx, "INSERT INTO tags (slug, name) VALUES ($1, $2) RETURNING id",
+			t.Slug, t.Name).Scan(&t.ID)
+		if err != nil {
+			return nil, s.conflict(err, "a tag with the slug “%s” already exists", t.Slug)
+		}
+		return []herald.Change{{Kind: herald.ChangeTag, ID: t.ID}}, nil
+	})
+	if err != nil {
+		return fmt.Errorf("create tag %q: %w", t.Slug, err)
+	}
+	return nil
+}
+
+// UpdateTag replaces the tag's slug and name.
+func (s *Store) UpdateTag(ctx context.Context, t *herald.Tag) error {
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		res, err := tx.ExecContext(ctx, "UPDATE tags SET slug = $1, name = $2 WHERE id = $3", t.Slug, t.Name, t.ID)
+		if err != nil {
+			return nil, s.conflict(err, "a tag with the slug “%s” already exists", t.Slug)
+		}
+		return []herald.Change{{Kind: herald.ChangeTag, ID: t.ID}}, affected(res, "tag", t.ID)
+	})
+	if err != nil {
+		return fmt.Errorf("update tag %d: %w", t.ID, err)
+	}
+	return nil
+}
+
+// DeleteTag removes the tag from the articles that had it, then the tag.
+func (s *Store) DeleteTag(ctx context.Context, id int64) error {
+	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		res, err := tx.ExecContext(ctx, "DELETE FROM tags WHERE id = $1", id)
+		if err != nil {
+			return nil, err
+		}
+		return []herald.Change{{Kind: herald.ChangeTag, ID: id}}, affected(res, "tag", id)
+	})
+	if err != nil {
+		return fmt.Errorf("delete tag %d: %w", id, err)
+	}
+	return nil
+}

@@ -1,0 +1,167 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/herald-news/herald"
+)
+
+const userColumns = "users.id, users.name, users.slug, users.bio, users.email, users.role, users.password_hash, " +
+	"users.photo_media_id, users.created_at"
+
+func scanUser(row scanner) (*herald.User, error) {
+	var u herald.User
+	var photo sql.NullInt64
+	err := row.Scan(&u.ID, &u.Name, &u.Slug, &u.Bio, &u.Email, &u.Role, &u.PasswordHash, &photo, &u.CreatedAt)
+	if err != nil {
+		return nil, err
+	}
+	u.PhotoMediaID = photo.Int64
+	u.CreatedAt = u.CreatedAt.UTC()
+	return &u, nil
+}
+
+// FindUser returns the user with the id.
+func (s *Store) FindUser(ctx context.Context, id int64) (*herald.User, error) {
+	return s.findUser(ctx, "id", id)
+}
+
+// FindUserBySlug returns the user with the slug.
+func (s *Store) FindUserBySlug(ctx context.Context, slug string) (*herald.User, error) {
+	return s.findUser(ctx, "slug", slug)
+}
+
+func (s *Store) findUser(ctx context.Context, column string, key any) (*herald.User, error) {
+	var u *herald.User
+	err := s.read(ctx, func(tx *sql.Tx) (err error) {
+		row := tx.QueryRowContext(ctx, "SELECT "+userColumns+" FROM users WHERE "+column+" = $1", key)
+		u, err = scanUser(row)
+		return notFound(err, "user", key)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("find user %v: %w", key, err)
+	}
+	return u, nil
+}
+
+// FindUsers returns matching users ordered by name.
+func (s *Store) FindUsers(ctx context.Context, f herald.UserFilter) ([]*herald.User, error) {
+	offset, limit := page(f.Offset, f.Limit)
+	var a args
+	where := []string{"1 = 1"}
+	if f.ID != 0 {
+		where = append(where, "id = "+a.add(f.ID))
+	}
+	if f.Slug != "" {
+		where = append(where, "slug = "+a.add(f.Slug))
+	}
+	if f.Email != "" {
+		where = append(where, "lower(email) = lower("+a.add(f.Email)+")")
+	}
+	q := "SELECT " + userColumns + " FROM users WHERE " + strings.Join(where, " AND ") +
+		" ORDER BY name, id LIMIT " + a.add(limit) + " OFFSET " + a.add(offset)
+	var users []*herald.User
+	err := s.read(ctx, func(tx *sql.Tx) (err error) {
+		users, err = queryAll(ctx, tx, scanUser, q, a...)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("find users: %w", err)
+	}
+	return users, nil
+}
+
+// CountUsers returns the number of users.
+func (s *Store) CountUsers(ctx context.Context) (int, error) {
+	var n int
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		return tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM users").Scan(&n)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("count users: %w", err)
+	}
+	return n, nil
+}
+
+// CreateUser stores a new user and sets its ID and CreatedAt.
+func (s *Store) CreateUser(ctx context.Context, u *herald.User) error {
+	if err := u.Validate(); err != nil {
+		return err
+	}
+	u.CreatedAt = utc(s.now())
+	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		if err := s.checkUser(ctx, tx, u); err != nil {
+			return nil, err
+		}
+		err := tx.QueryRowContext(ctx, `INSERT INTO users (name, slug, bio, email, role, password_hash,
+			photo_media_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+			u.Name, u.Slug, u.Bio, u.Email, u.Role, u.PasswordHash, nullID(u.PhotoMediaID), u.CreatedAt).Scan(&u.ID)
+		if err != nil {
+			return nil, s.conflict(err, "a user with the slug “%s” or the email %s already exists", u.Slug, u.Email)
+		}
+		return []herald.Change{{Kind: herald.ChangeUser, ID: u.ID}}, nil
+	})
+	if err != nil {
+		return fmt.Errorf("create user %q: %w", u.Slug, err)
+	}
+	return nil
+}
+
+// UpdateUser replaces the user's fields except CreatedAt.
+func (s *Store) UpdateUser(ctx context.Context, u *herald.User) error {
+	if err := u.Validate(); err != nil {
+		return err
+	}
+	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		if err := s.checkUser(ctx, tx, u); err != nil {
+			return nil, err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE users SET name = $1, slug = $2, bio = $3, email = $4, role = $5,
+			password_hash = $6, photo_media_id = $7 WHERE id = $8`,
+			u.Name, u.Slug, u.Bio, u.Email, u.Role, u.PasswordHash, nullID(u.PhotoMediaID), u.ID)
+		if err != nil {
+			return nil, s.conflict(err, "a user with the slug “%s” or the email %s already exists", u.Slug, u.Email)
+		}
+		return []herald.Change{{Kind: herald.ChangeUser, ID: u.ID}}, affected(res, "user", u.ID)
+	})
+	if err != nil {
+		return fmt.Errorf("update user %d: %w", u.ID, err)
+	}
+	return nil
+}
+
+// checkUser reports a taken slug or email, and a photo that does not exist.
+func (s *Store) checkUser(ctx context.Context, tx *sql.Tx, u *herald.User) error {
+	var slugs, emails int
+	err := tx.QueryRowContext(ctx, `SELECT
+		COALESCE(SUM(CASE WHEN slug = $1 THEN 1 ELSE 0 END), 0),
+		COALESCE(SUM(CASE WHEN lower(email) = lower($2) THEN 1 ELSE 0 END), 0)
+		FROM users WHERE id <> $3 AND (slug = $1 OR lower(email) = lower($2))`, u.Slug, u.Email, u.ID).Scan(&slugs, &emails)
+	switch {
+	case err != nil:
+		return err
+	case slugs > 0:
+		return herald.Errorf(herald.ECONFLICT, "a user with the slug “%s” already exists", u.Slug)
+	case emails > 0:
+		return herald.Errorf(herald.ECONFLICT, "a user with the email %s already exists", u.Email)
+	}
+	return exists(ctx, tx, "media", "photo", u.PhotoMediaID)
+}
+
+// DeleteUser removes the user and their bylines.
+func (s *Store) DeleteUser(ctx context.Context, id int64) error {
+	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		res, err := tx.ExecContext(ctx, "DELETE FROM users WHERE id = $1", id)
+		if err != nil {
+			return nil, err
+		}
+		return []herald.Change{{Kind: herald.ChangeUser, ID: id}}, affected(res, "user", id)
+	})
+	if err != nil {
+		return fmt.Errorf("delete user %d: %w", id, err)
+	}
+	return nil
+}
