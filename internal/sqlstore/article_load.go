@@ -30,6 +30,9 @@ func loadArticles(ctx context.Context, tx *sql.Tx, ids []int64) ([]*herald.Artic
 			out = append(out, art)
 		}
 	}
+	if len(out) == 0 {
+		return out, nil
+	}
 	if err := loadRefs(ctx, tx, out); err != nil {
 		return nil, err
 	}

@@ -15,8 +15,9 @@ import (
 	"github.com/herald-news/herald"
 )
 
-// Run runs every behaviour as a subtest. open must return a new, empty,
-// migrated store for each subtest and close it when the subtest ends.
+// Run runs every behaviour as a parallel subtest. open must return a new,
+// empty, migrated store for each subtest and close it when the subtest
+// ends; it is called from several goroutines at once.
 func Run(t *testing.T, open func(t *testing.T) herald.Store) {
 	tests := []struct {
 		name string
@@ -53,6 +54,7 @@ func Run(t *testing.T, open func(t *testing.T) herald.Store) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			tt.fn(t, open(t))
 		})
 	}
