@@ -1,0 +1,56 @@
+package site
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/herald-news/herald"
+)
+
+// retryExpiry is how long pages stay cached when the next publication time
+// could not be read.
+const retryExpiry = time.Minute
+
+// expiry records when the pages of one cache generation go stale: an
+// article published with a future time appears at that time, with no
+// change in the store to announce it.
+type expiry struct {
+	gen   uint64
+	at    time.Time // zero: never
+	known bool
+}
+
+// expires returns when pages rendered in generation gen go stale.
+func (s *Site) expires(r *http.Request, gen uint64) time.Time {
+	now := s.now()
+	s.mu.Lock()
+	e := s.expiry
+	s.mu.Unlock()
+	if e.known && e.gen == gen && (e.at.IsZero() || now.Before(e.at)) {
+		return e.at
+	}
+	at := s.nextPublication(r, now)
+	s.mu.Lock()
+	s.expiry = expiry{gen: gen, at: at, known: true}
+	s.mu.Unlock()
+	return at
+}
+
+// nextPublication returns the publication time of the next article due to
+// appear after now, zero if there is none.
+func (s *Site) nextPublication(r *http.Request, now time.Time) time.Time {
+	page, err := s.store.FindArticles(r.Context(), herald.ArticleFilter{
+		Statuses:      []herald.ArticleStatus{herald.StatusPublished},
+		PublishedFrom: now.Truncate(time.Microsecond).Add(time.Microsecond),
+		Order:         herald.OldestFirst,
+		Limit:         1,
+	})
+	if err != nil {
+		s.logger.WarnContext(r.Context(), "finding the next publication", "err", err)
+		return now.Add(retryExpiry)
+	}
+	if len(page.Articles) == 0 {
+		return time.Time{}
+	}
+	return page.Articles[0].PublishedAt
+}

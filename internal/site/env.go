@@ -1,0 +1,103 @@
+package site
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/herald-news/herald"
+	"github.com/herald-news/herald/internal/markup"
+)
+
+// env is what rendering one page knows: the request's context, the site's
+// settings and sections, and the time.
+type env struct {
+	ctx      context.Context
+	store    herald.Store
+	settings herald.Settings
+	loc      *time.Location
+	sections []*herald.Section
+	now      time.Time
+	conv     *markup.Converter
+	clock    clock
+	css      string
+	path     string
+}
+
+// newEnv reads the settings and sections the page frame needs.
+func (s *Site) newEnv(r *http.Request) (*env, error) {
+	ctx := r.Context()
+	settings, err := s.store.FindSettings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sections, err := s.store.FindSections(ctx)
+	if err != nil {
+		return nil, err
+	}
+	loc := settings.Location()
+	return &env{
+		ctx: ctx, store: s.store, settings: settings, loc: loc, sections: sections,
+		now: s.now(), conv: s.conv, css: s.assets.Path("site.css"), path: r.URL.Path,
+		clock: clock{loc: loc, format: settings.DateFormat, lang: settings.Language},
+	}, nil
+}
+
+// setLang makes lang the page's language: labels and dates follow it.
+func (e *env) setLang(lang string) {
+	e.clock.lang = lang
+}
+
+// chrome is what every page shows around its content.
+type chrome struct {
+	Lang        string
+	Title       string // the document title
+	Description string
+	Canonical   string
+	SiteTitle   string
+	Tagline     string
+	CSS         string
+	Nav         []navLink
+	T           *labels
+	Year        int
+	// Front is set on the front page, where the site's name is the h1.
+	Front bool
+}
+
+// navLink is an entry of the section navigation.
+type navLink struct {
+	Name    string
+	URL     string
+	Current bool
+}
+
+// chrome returns the frame of a page titled title ("" for the site's name).
+func (e *env) chrome(title, description string) chrome {
+	full := e.settings.Title
+	if title != "" {
+		full = title + " — " + e.settings.Title
+	}
+	return chrome{
+		Lang: e.clock.lang, Title: full, Description: description,
+		Canonical: e.path, SiteTitle: e.settings.Title, Tagline: e.settings.Tagline,
+		CSS: e.css, Nav: e.nav(), T: labelsFor(e.clock.lang), Year: e.now.In(e.loc).Year(),
+	}
+}
+
+// nav lists the top-level sections marked for navigation.
+func (e *env) nav() []navLink {
+	var out []navLink
+	for _, sec := range e.sections {
+		if sec.ParentID == 0 && sec.InNav {
+			url := "/section/" + sec.Slug + "/"
+			out = append(out, navLink{Name: sec.Name, URL: url, Current: url == e.path})
+		}
+	}
+	return out
+}
+
+// public is the filter for articles readers may see now.
+func (e *env) public(f herald.ArticleFilter) herald.ArticleFilter {
+	f.PublicAt = e.now
+	return f
+}

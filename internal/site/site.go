@@ -1,0 +1,231 @@
+// Package site serves Herald's public pages: the front page, articles,
+// section, tag, author and story listings and date archives. Pages are
+// rendered on the server from the store, kept in a page cache that the
+// store's change notifications empty, and served from memory after that.
+package site
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/herald-news/herald"
+	"github.com/herald-news/herald/internal/assets"
+	"github.com/herald-news/herald/internal/httpx"
+	"github.com/herald-news/herald/internal/markup"
+	"github.com/herald-news/herald/internal/render"
+)
+
+//go:embed templates
+var templates embed.FS
+
+// devTemplates is where Dev mode reads templates, relative to the
+// repository root the server runs from.
+const devTemplates = "internal/site/templates"
+
+// DefaultCacheBytes bounds the page cache when Options.CacheBytes is 0.
+const DefaultCacheBytes = 16 << 20
+
+// Options configure a Site.
+type Options struct {
+	Store  herald.Store
+	Now    func() time.Time // time.Now when nil
+	Logger *slog.Logger     // slog.Default() when nil
+	// Dev re-reads templates from internal/site/templates on every render.
+	Dev bool
+	// CacheBytes bounds the rendered-page cache; DefaultCacheBytes when 0.
+	CacheBytes int64
+}
+
+// Site is the public web site. It is safe for concurrent use.
+type Site struct {
+	store   herald.Store
+	now     func() time.Time
+	logger  *slog.Logger
+	render  *render.Renderer
+	assets  *assets.Assets
+	conv    *markup.Converter
+	cache   *httpx.Cache
+	errs    *httpx.Adapter
+	handler http.Handler
+	unsub   func()
+
+	mu     sync.Mutex
+	expiry expiry // when the cached pages go stale without a change
+}
+
+// New loads the templates and assets, failing on a missing or broken
+// template, and subscribes to the store's changes.
+func New(opts Options) (*Site, error) {
+	if opts.Store == nil {
+		return nil, errors.New("site: no store")
+	}
+	s := &Site{store: opts.Store, now: opts.Now, logger: opts.Logger, conv: markup.New()}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.logger == nil {
+		s.logger = slog.Default()
+	}
+	if err := s.load(opts.Dev); err != nil {
+		return nil, err
+	}
+	size := opts.CacheBytes
+	if size == 0 {
+		size = DefaultCacheBytes
+	}
+	s.cache = httpx.NewCache(size)
+	s.unsub = s.store.Subscribe(func(herald.Change) { s.cache.Clear() })
+	s.errs = &httpx.Adapter{Logger: s.logger, Page: s.errorPage}
+	s.handler = s.routes()
+	return s, nil
+}
+
+// load parses the templates and loads the assets.
+func (s *Site) load(dev bool) error {
+	fsys, err := fs.Sub(templates, "templates")
+	if dev {
+		fsys, err = os.DirFS(devTemplates), nil
+	}
+	if err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	if s.render, err = render.New(render.Options{FS: fsys, Dev: dev}); err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	if s.assets, err = assets.New(); err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	return nil
+}
+
+// Close stops listening to the store's changes.
+func (s *Site) Close() {
+	s.unsub()
+}
+
+// Handler returns the handler of every public URL except /media/ and the
+// operators' endpoints, which the server mounts.
+func (s *Site) Handler() http.Handler {
+	return s.handler
+}
+
+// routes builds the site's route table.
+func (s *Site) routes() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle(assets.Prefix, s.assets.Handler())
+	mux.Handle("/", s.errs.Handle(s.page))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if p := s.cached(r); p != nil {
+			p.ServeHTTP(w, r)
+			return
+		}
+		mux.ServeHTTP(w, r)
+	})
+}
+
+// cached returns the fresh cached page for r, or nil. Only canonical paths
+// are ever stored, so a hit needs no further checks.
+func (s *Site) cached(r *http.Request) *httpx.Page {
+	if (r.Method != http.MethodGet && r.Method != http.MethodHead) || r.URL.RawPath != "" {
+		return nil
+	}
+	p := s.cache.Get(r.URL.Path)
+	if p == nil {
+		return nil
+	}
+	if !p.Fresh(s.now()) {
+		// A scheduled article has come out: every page may show it.
+		s.cache.Clear()
+		return nil
+	}
+	return p
+}
+
+// page answers a public page: redirects to the canonical path, renders the
+// page, caches it and serves it.
+func (s *Site) page(w http.ResponseWriter, r *http.Request) error {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "Method not allowed.", http.StatusMethodNotAllowed)
+		return nil
+	}
+	rt, canonical, ok := canonicalRoute(r.URL.Path)
+	if !ok {
+		return herald.Errorf(herald.ENOTFOUND, "No page at %s.", r.URL.Path)
+	}
+	if canonical != r.URL.EscapedPath() {
+		redirect(w, r, canonical)
+		return nil
+	}
+	gen := s.cache.Generation()
+	body, err := s.renderRoute(r, rt)
+	if err != nil {
+		return err
+	}
+	p := httpx.NewPage("text/html; charset=utf-8", body, s.expires(r, gen))
+	s.cache.Put(gen, canonical, p)
+	p.ServeHTTP(w, r)
+	return nil
+}
+
+// renderRoute renders the page of rt.
+func (s *Site) renderRoute(r *http.Request, rt route) ([]byte, error) {
+	e, err := s.newEnv(r)
+	if err != nil {
+		return nil, err
+	}
+	p, err := s.build(e, rt)
+	if err != nil {
+		return nil, err
+	}
+	return s.renderPage(p)
+}
+
+// build returns the page struct of rt.
+func (s *Site) build(e *env, rt route) (page, error) {
+	switch rt.kind {
+	case routeArticle:
+		return s.article(e, rt)
+	case routeSection:
+		return s.section(e, rt)
+	case routeTag:
+		return s.tag(e, rt)
+	case routeAuthor:
+		return s.author(e, rt)
+	case routeStory:
+		return s.story(e, rt)
+	case routeYear, routeMonth, routeDay:
+		return s.archive(e, rt)
+	}
+	return s.front(e, rt)
+}
+
+// page is a typed page struct that names its template.
+type page interface {
+	template() string
+}
+
+// renderPage executes the template of p into a new buffer.
+func (s *Site) renderPage(p page) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := s.render.Render(&buf, p.template(), p); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// redirect sends a permanent redirect to path, keeping the query string.
+func redirect(w http.ResponseWriter, r *http.Request, path string) {
+	if r.URL.RawQuery != "" {
+		path += "?" + r.URL.RawQuery
+	}
+	http.Redirect(w, r, path, http.StatusMovedPermanently)
+}
