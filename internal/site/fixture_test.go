@@ -95,7 +95,7 @@ func (f *fixture) fill(t testing.TB, ctx context.Context) {
 	t.Helper()
 	settings := herald.DefaultSettings()
 	settings.Title, settings.Tagline = "The Harbour Gazette", "News from the harbour town"
-	settings.TimeZone, settings.PerPage = "Europe/London", 5
+	settings.TimeZone, settings.PerPage = "Europe/Moscow", 5
 	must(t, f.store.UpdateSettings(ctx, settings))
 	f.addSections(t, ctx)
 	f.addPeople(t, ctx)
@@ -235,7 +235,7 @@ func body(h string) string {
 
 // path returns the permalink of the fixture article slug.
 func (f *fixture) path(slug string) string {
-	loc, _ := time.LoadLocation("Europe/London")
+	loc, _ := time.LoadLocation("Europe/Moscow")
 	return permalink(f.articles[slug], loc)
 }
 

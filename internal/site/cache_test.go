@@ -1,0 +1,136 @@
+package site
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/herald-news/herald"
+)
+
+func TestSite_CacheInvalidation(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	path := f.path("trade-fair-opens")
+	first := f.get(t, "GET", path)
+	if n, _ := f.site.cache.Stats(); n != 1 {
+		t.Fatalf("cache holds %d pages after one view, want 1", n)
+	}
+	if again := f.get(t, "GET", path); again.Header().Get("ETag") != first.Header().Get("ETag") {
+		t.Fatal("a second view gave another ETag")
+	}
+	a := f.articles["trade-fair-opens"]
+	a.Headline = "Trade fair opens its doors"
+	must(t, f.store.UpdateArticle(ctx, a))
+	for _, p := range []string{path, "/"} {
+		if body := f.get(t, "GET", p).Body.String(); !strings.Contains(body, "Trade fair opens its doors") {
+			t.Errorf("%s still shows the old headline after an update", p)
+		}
+	}
+	a.Status = herald.StatusUnpublished
+	must(t, f.store.UpdateArticle(ctx, a))
+	if w := f.get(t, "GET", path); w.Code != 410 {
+		t.Errorf("unpublished article answered %d, want 410", w.Code)
+	}
+}
+
+func TestSite_CacheSettingsChange(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	f.get(t, "GET", "/")
+	s, err := f.store.FindSettings(ctx)
+	must(t, err)
+	s.Title = "The Evening Harbour"
+	must(t, f.store.UpdateSettings(ctx, s))
+	if body := f.get(t, "GET", "/").Body.String(); !strings.Contains(body, "The Evening Harbour") {
+		t.Error("front page kept the old title after a settings change")
+	}
+}
+
+func TestSite_FuturePublication(t *testing.T) {
+	f := newFixture(t)
+	future := "/2024/03/20/future-piece/"
+	if w := f.get(t, "GET", "/"); strings.Contains(w.Body.String(), "future-piece") {
+		t.Fatal("front page shows an article before its time")
+	}
+	if w := f.get(t, "GET", future); w.Code != 404 {
+		t.Fatalf("future article answered %d before its time", w.Code)
+	}
+	f.clock.Set(f.clock.Now().Add(3 * time.Hour))
+	if w := f.get(t, "GET", "/"); !strings.Contains(w.Body.String(), "future-piece") {
+		t.Error("cached front page still lacks the article once its time has come")
+	}
+	if w := f.get(t, "GET", future); w.Code != 200 {
+		t.Errorf("article answered %d once its time had come", w.Code)
+	}
+}
+
+func TestSite_ConditionalAndGzip(t *testing.T) {
+	f := newFixture(t)
+	path := f.path("trade-fair-opens")
+	plain := f.get(t, "GET", path)
+	etag := plain.Header().Get("ETag")
+	if !strings.HasPrefix(etag, `"`) || plain.Header().Get("Vary") != "Accept-Encoding" {
+		t.Fatalf("headers %v", plain.Header())
+	}
+	for _, cached := range []bool{false, true} {
+		if !cached {
+			f.site.cache.Clear()
+		}
+		if w := f.get(t, "GET", path, "If-None-Match", etag); w.Code != 304 || w.Body.Len() != 0 {
+			t.Errorf("cached=%v: If-None-Match answered %d with %d bytes", cached, w.Code, w.Body.Len())
+		}
+	}
+	zipped := f.get(t, "GET", path, "Accept-Encoding", "gzip, br")
+	if zipped.Header().Get("Content-Encoding") != "gzip" || zipped.Header().Get("ETag") != etag {
+		t.Fatalf("gzip response headers %v", zipped.Header())
+	}
+	zr, err := gzip.NewReader(zipped.Body)
+	must(t, err)
+	body, err := io.ReadAll(zr)
+	must(t, err)
+	if !bytes.Equal(body, plain.Body.Bytes()) {
+		t.Error("gzipped body differs from the plain one")
+	}
+	if w := f.get(t, "HEAD", path); w.Code != 200 || w.Body.Len() != 0 {
+		t.Errorf("HEAD answered %d with %d bytes", w.Code, w.Body.Len())
+	}
+}
+
+// failingStore fails to read settings, as a broken database would.
+type failingStore struct {
+	herald.Store
+}
+
+func (failingStore) FindSettings(context.Context) (herald.Settings, error) {
+	return herald.Settings{}, errors.New("database is on fire")
+}
+
+func TestSite_InternalError(t *testing.T) {
+	f := newFixture(t)
+	var logs bytes.Buffer
+	s, err := New(Options{Store: failingStore{f.store}, Now: f.clock.Now, Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+	must(t, err)
+	defer s.Close()
+	f.site = s
+	w := f.get(t, "GET", "/section/world/", "X-Request-Id", "req-42")
+	if w.Code != 500 {
+		t.Fatalf("status %d, want 500", w.Code)
+	}
+	body := w.Body.String()
+	if !strings.Contains(body, "req-42") || strings.Contains(body, "on fire") {
+		t.Errorf("apology page: %s", body)
+	}
+	if !strings.Contains(logs.String(), "database is on fire") || !strings.Contains(logs.String(), "req-42") {
+		t.Errorf("log lacks the detail or the request id: %s", logs.String())
+	}
+	if n, _ := s.cache.Stats(); n != 0 {
+		t.Error("an error page was cached")
+	}
+}
