@@ -6,7 +6,7 @@ import (
 
 // Front page sizes.
 const (
-	frontLatest      = 40 // articles read for the lead, top stories and stories
+	frontLatest      = 10 // articles read for the lead and top stories
 	frontTop         = 4  // top stories under the lead
 	frontPerSection  = 4  // articles per section block
 	frontStories     = 5  // developing stories listed
@@ -50,7 +50,9 @@ func (s *Site) front(e *env, rt route) (page, error) {
 	}
 	shown := map[int64]bool{}
 	v.Lead, v.Top = e.leadAndTop(res.Articles, shown)
-	v.Stories = stories(res.Articles)
+	if v.Stories, err = e.runningStories(); err != nil {
+		return nil, err
+	}
 	if v.Sections, err = e.sectionBlocks(shown); err != nil {
 		return nil, err
 	}
@@ -87,17 +89,26 @@ func (e *env) leadAndTop(articles []*herald.Article, shown map[int64]bool) (*car
 	return &c, top
 }
 
-// stories lists the running stories of the latest articles, newest first.
-func stories(articles []*herald.Article) []link {
+// runningStories lists the newest stories that have a public article.
+func (e *env) runningStories() ([]link, error) {
+	all, err := e.store.FindStories(e.ctx, 0, frontStories*4)
+	if err != nil {
+		return nil, err
+	}
 	var out []link
-	seen := map[int64]bool{}
-	for _, a := range articles {
-		if a.Story != nil && !seen[a.StoryID] && len(out) < frontStories {
-			seen[a.StoryID] = true
-			out = append(out, *storyLink(a.Story))
+	for _, st := range all {
+		if len(out) == frontStories {
+			break
+		}
+		res, err := e.store.FindArticles(e.ctx, e.public(herald.ArticleFilter{StoryID: st.ID, Limit: 1}))
+		if err != nil {
+			return nil, err
+		}
+		if res.Total > 0 {
+			out = append(out, *storyLink(st))
 		}
 	}
-	return out
+	return out, nil
 }
 
 // sectionBlocks returns the latest articles of each top-level navigation

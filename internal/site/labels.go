@@ -7,11 +7,9 @@ import "strings"
 type labels struct {
 	SkipLink     string
 	Sections     string
-	Home         string
 	By           string
 	And          string
 	Updated      string
-	Published    string
 	Corrections  string
 	Topics       string
 	MoreOn       string
@@ -35,7 +33,6 @@ type labels struct {
 	Tag          string
 	Author       string
 	Story        string
-	Footer       string
 	NotFound     string
 	NotFoundText string
 	Gone         string
@@ -56,8 +53,8 @@ func labelsFor(lang string) *labels {
 // english returns the English labels.
 func english() *labels {
 	return &labels{
-		SkipLink: "Skip to content", Sections: "Sections", Home: "Front page",
-		By: "By", And: "and", Updated: "Updated", Published: "Published",
+		SkipLink: "Skip to content", Sections: "Sections",
+		By: "By", And: "and", Updated: "Updated",
 		Corrections: "Corrections", Topics: "Topics",
 		MoreOn: "More on", AllCoverage: "All coverage of this story",
 		Related: "Related coverage", PrevInSec: "Previous in", NextInSec: "Next in",
@@ -66,7 +63,6 @@ func english() *labels {
 		Stories: "Developing stories", Latest: "Latest news", TopStories: "Top stories",
 		Subsections: "Subsections", Months: "Months", Archive: "Archive",
 		Section: "Section", Tag: "Topic", Author: "Author", Story: "Running story",
-		Footer:   "Site",
 		NotFound: "Page not found", NotFoundText: "There is no page at this address. It may have moved, or the link may be mistyped.",
 		Gone: "Page removed", GoneText: "This page was withdrawn and is no longer available.",
 		BadRequest: "Bad request", BackHome: "Go to the front page",
@@ -76,8 +72,8 @@ func english() *labels {
 // russian returns the Russian labels.
 func russian() *labels {
 	return &labels{
-		SkipLink: "Перейти к содержанию", Sections: "Разделы", Home: "Главная",
-		By: "Текст:", And: "и", Updated: "Обновлено", Published: "Опубликовано",
+		SkipLink: "Перейти к содержанию", Sections: "Разделы",
+		By: "Текст:", And: "и", Updated: "Обновлено",
 		Corrections: "Исправления", Topics: "Темы",
 		MoreOn: "Ещё по теме", AllCoverage: "Все материалы сюжета",
 		Related: "Материалы по теме", PrevInSec: "Предыдущий материал:", NextInSec: "Следующий материал:",
@@ -86,7 +82,6 @@ func russian() *labels {
 		Stories: "Сюжеты", Latest: "Последние новости", TopStories: "Главное",
 		Subsections: "Подразделы", Months: "Месяцы", Archive: "Архив",
 		Section: "Раздел", Tag: "Тема", Author: "Автор", Story: "Сюжет",
-		Footer:   "Сайт",
 		NotFound: "Страница не найдена", NotFoundText: "По этому адресу ничего нет. Возможно, страница переехала или в ссылке опечатка.",
 		Gone: "Страница удалена", GoneText: "Этот материал снят с публикации.",
 		BadRequest: "Неверный запрос", BackHome: "На главную",
