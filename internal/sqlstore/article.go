@@ -191,27 +191,22 @@ func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
 // checkArticle returns EINVALID for references to things that do not exist
 // and ECONFLICT for a slug another article has on the same day.
 func (s *Store) checkArticle(ctx context.Context, tx *sql.Tx, a *herald.Article) error {
-	refs := []struct {
-		table, field string
-		ids          []int64
-	}{
-		{"sections", "section", []int64{a.SectionID}},
-		{"stories", "story", []int64{a.StoryID}},
-		{"media", "featured_media", []int64{a.FeaturedMediaID}},
-		{"users", "authors", a.AuthorIDs},
-		{"tags", "tags", a.TagIDs},
-	}
-	for _, r := range refs {
-		if err := exists(ctx, tx, r.table, r.field, r.ids...); err != nil {
-			return err
-		}
+	err := exists(ctx, tx,
+		ref{"sections", "section", []int64{a.SectionID}},
+		ref{"stories", "story", []int64{a.StoryID}},
+		ref{"media", "featured_media", []int64{a.FeaturedMediaID}},
+		ref{"users", "authors", a.AuthorIDs},
+		ref{"tags", "tags", a.TagIDs},
+	)
+	if err != nil {
+		return err
 	}
 	if a.PublishedAt.IsZero() {
 		return nil
 	}
 	day := time.Date(a.PublishedAt.Year(), a.PublishedAt.Month(), a.PublishedAt.Day(), 0, 0, 0, 0, time.UTC)
 	var n int
-	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles WHERE slug = $1 AND id <> $2
+	err = tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles WHERE slug = $1 AND id <> $2
 		AND published_at >= $3 AND published_at < $4`, a.Slug, a.ID, day, day.AddDate(0, 0, 1)).Scan(&n)
 	if err != nil {
 		return err

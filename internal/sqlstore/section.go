@@ -89,7 +89,7 @@ func (s *Store) CreateSection(ctx context.Context, sec *herald.Section) error {
 		return err
 	}
 	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
-		if err := exists(ctx, tx, "sections", "parent", sec.ParentID); err != nil {
+		if err := exists(ctx, tx, ref{"sections", "parent", []int64{sec.ParentID}}); err != nil {
 			return nil, err
 		}
 		err := tx.QueryRowContext(ctx, `INSERT INTO sections (parent_id, slug, name, description, position, in_nav)
@@ -136,7 +136,7 @@ func checkParent(ctx context.Context, tx *sql.Tx, sec *herald.Section) error {
 	if sec.ParentID == 0 {
 		return nil
 	}
-	if err := exists(ctx, tx, "sections", "parent", sec.ParentID); err != nil {
+	if err := exists(ctx, tx, ref{"sections", "parent", []int64{sec.ParentID}}); err != nil {
 		return err
 	}
 	var a args

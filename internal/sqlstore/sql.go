@@ -140,24 +140,45 @@ func (s *Store) conflict(err error, format string, a ...any) error {
 	return err
 }
 
-// exists returns an EINVALID field error unless every id is in table.
-func exists(ctx context.Context, tx *sql.Tx, table, field string, ids ...int64) error {
-	ids = uniqueIDs(ids)
-	if len(ids) == 0 {
+// ref names records that an input refers to, for exists.
+type ref struct {
+	table, field string
+	ids          []int64
+}
+
+// exists returns an EINVALID field error unless every referred record is
+// there. It checks all references in one query.
+func exists(ctx context.Context, tx *sql.Tx, refs ...ref) error {
+	var a args
+	counts := make([]string, 0, len(refs))
+	want := make([]int, 0, len(refs))
+	for _, r := range refs {
+		if ids := uniqueIDs(r.ids); len(ids) > 0 {
+			counts = append(counts, "(SELECT COUNT(*) FROM "+r.table+" WHERE id IN ("+list(&a, ids)+"))")
+			want = append(want, len(ids))
+		} else {
+			counts = append(counts, "0")
+			want = append(want, 0)
+		}
+	}
+	if len(a) == 0 {
 		return nil
 	}
-	var a args
-	q := "SELECT COUNT(*) FROM " + table + " WHERE id IN (" + list(&a, ids) + ")"
-	var n int
-	if err := tx.QueryRowContext(ctx, q, a...).Scan(&n); err != nil {
-		return fmt.Errorf("check %s: %w", field, err)
+	got := make([]int, len(refs))
+	dest := make([]any, len(refs))
+	for i := range got {
+		dest[i] = &got[i]
 	}
-	if n != len(ids) {
-		fe := herald.FieldErrors{}
-		fe.Add(field, "refers to something that does not exist")
-		return fe.Err()
+	if err := tx.QueryRowContext(ctx, "SELECT "+strings.Join(counts, ", "), a...).Scan(dest...); err != nil {
+		return fmt.Errorf("check references: %w", err)
 	}
-	return nil
+	fe := herald.FieldErrors{}
+	for i, r := range refs {
+		if got[i] != want[i] {
+			fe.Add(r.field, "refers to something that does not exist")
+		}
+	}
+	return fe.Err()
 }
 
 // uniqueIDs returns ids without zeros and repeats, in their first order.

@@ -148,7 +148,7 @@ func (s *Store) checkUser(ctx context.Context, tx *sql.Tx, u *herald.User) error
 	case emails > 0:
 		return herald.Errorf(herald.ECONFLICT, "a user with the email %s already exists", u.Email)
 	}
-	return exists(ctx, tx, "media", "photo", u.PhotoMediaID)
+	return exists(ctx, tx, ref{"media", "photo", []int64{u.PhotoMediaID}})
 }
 
 // DeleteUser removes the user and their bylines.
