@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/herald-news/herald"
+	"github.com/herald-news/herald/internal/httpx"
 )
 
 func TestSite_CacheInvalidation(t *testing.T) {
@@ -132,5 +133,58 @@ func TestSite_InternalError(t *testing.T) {
 	}
 	if n, _ := s.cache.Stats(); n != 0 {
 		t.Error("an error page was cached")
+	}
+}
+
+func TestFlight_SharesOneRender(t *testing.T) {
+	var f flight
+	release := make(chan struct{})
+	calls := 0
+	render := func() (*httpx.Page, error) {
+		calls++
+		<-release
+		return httpx.NewPage("text/plain", []byte("x"), time.Time{}), nil
+	}
+	key := flightKey{"/", 1}
+	results := make(chan *httpx.Page, 3)
+	go func() { p, _ := f.do(key, render); results <- p }()
+	waitFor(t, func() bool { return f.waiters(key) == 0 })
+	for range 2 {
+		go func() {
+			p, _ := f.do(key, func() (*httpx.Page, error) { t.Error("second render"); return nil, nil })
+			results <- p
+		}()
+	}
+	waitFor(t, func() bool { return f.waiters(key) == 2 })
+	close(release)
+	first := <-results
+	if (<-results) != first || (<-results) != first || calls != 1 {
+		t.Errorf("waiting requests did not share the one render (%d calls)", calls)
+	}
+	if p, _ := f.do(flightKey{"/", 2}, render); p == first {
+		t.Error("a new generation reused the old render")
+	}
+}
+
+// waiters returns how many requests wait for the render of key, -1 when
+// there is no such render.
+func (f *flight) waiters(key flightKey) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if c := f.calls[key]; c != nil {
+		return c.waiters
+	}
+	return -1
+}
+
+// waitFor polls cond until it holds, failing the test after 5 seconds.
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatal("condition not met within 5 s")
+		}
+		time.Sleep(time.Millisecond)
 	}
 }

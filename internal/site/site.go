@@ -6,6 +6,7 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"embed"
 	"errors"
 	"fmt"
@@ -57,6 +58,7 @@ type Site struct {
 	handler http.Handler
 	unsub   func()
 
+	flight flight
 	mu     sync.Mutex
 	expiry expiry // when the cached pages go stale without a change
 }
@@ -166,14 +168,27 @@ func (s *Site) page(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	gen := s.cache.Generation()
-	body, err := s.renderRoute(r, rt)
+	p, err := s.flight.do(flightKey{canonical, gen}, func() (*httpx.Page, error) {
+		return s.renderCached(r, rt, gen)
+	})
 	if err != nil {
 		return err
 	}
-	p := httpx.NewPage("text/html; charset=utf-8", body, s.expires(r, gen))
-	s.cache.Put(gen, canonical, p)
 	p.ServeHTTP(w, r)
 	return nil
+}
+
+// renderCached renders the page of rt and caches it under its path. The
+// render outlives a client that goes away, since others may wait for it.
+func (s *Site) renderCached(r *http.Request, rt route, gen uint64) (*httpx.Page, error) {
+	r = r.WithContext(context.WithoutCancel(r.Context()))
+	body, err := s.renderRoute(r, rt)
+	if err != nil {
+		return nil, err
+	}
+	p := httpx.NewPage("text/html; charset=utf-8", body, s.expires(r, gen))
+	s.cache.Put(gen, rt.canonical(), p)
+	return p, nil
 }
 
 // renderRoute renders the page of rt.
