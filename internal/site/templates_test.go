@@ -83,3 +83,19 @@ func TestTemplates_Valid(t *testing.T) {
 		t.Errorf("Nu HTML checker: %v\n%s", err, out)
 	}
 }
+
+func TestNew_DevReadsTemplatesFromDisk(t *testing.T) {
+	f := newFixture(t)
+	t.Chdir("../..")
+	s, err := New(Options{Store: f.store, Dev: true})
+	must(t, err)
+	defer s.Close()
+	f.site = s
+	if w := f.get(t, "GET", "/"); w.Code != 200 {
+		t.Errorf("front page in dev mode: %d", w.Code)
+	}
+	t.Chdir(t.TempDir())
+	if _, err := New(Options{Store: f.store, Dev: true}); err == nil {
+		t.Error("dev mode started without templates on disk")
+	}
+}
