@@ -6,12 +6,13 @@ import (
 
 // Front page sizes.
 const (
-	frontLatest      = 10 // articles read for the lead and top stories
-	frontTop         = 4  // top stories under the lead
-	frontPerSection  = 4  // articles per section block
-	frontStories     = 5  // developing stories listed
-	leadImageSizes   = "(min-width: 64rem) 40rem, 100vw"
-	sectionCardSizes = "(min-width: 48rem) 20rem, 100vw"
+	frontLatest     = 12 // articles read for the lead and top stories
+	frontSecond     = 2  // articles under the lead
+	frontTop        = 4  // top stories beside the lead
+	frontPerSection = 4  // articles per section block
+	frontStories    = 5  // developing stories listed
+	leadImageSizes  = "(min-width: 64rem) 40rem, 100vw"
+	cardImageSizes  = "(min-width: 48rem) 20rem, 100vw"
 )
 
 // frontView is the front page: the lead story, top stories, developing
@@ -19,7 +20,8 @@ const (
 type frontView struct {
 	chrome
 	Lead     *card
-	Top      []card
+	Second   []card // under the lead
+	Top      []card // beside the lead
 	Stories  []link
 	Sections []sectionBlock
 	Older    string // path of the next page of latest news
@@ -49,7 +51,13 @@ func (s *Site) front(e *env, rt route) (page, error) {
 		v.Older = pagePath("/", 2)
 	}
 	shown := map[int64]bool{}
-	v.Lead, v.Top = e.leadAndTop(res.Articles, shown)
+	if lead := leadArticle(res.Articles); lead != nil {
+		shown[lead.ID] = true
+		c := e.cardOf(lead, leadImageSizes)
+		v.Lead = &c
+	}
+	v.Second = e.frontCards(pick(res.Articles, shown, frontSecond), frontSecond, nil)
+	v.Top = e.frontCards(pick(res.Articles, shown, frontTop), 0, nil)
 	if v.Stories, err = e.runningStories(); err != nil {
 		return nil, err
 	}
@@ -59,34 +67,51 @@ func (s *Site) front(e *env, rt route) (page, error) {
 	return v, nil
 }
 
-// leadAndTop picks the lead, the newest article with an image among the
-// first few, and the top stories after it; it marks them shown.
-func (e *env) leadAndTop(articles []*herald.Article, shown map[int64]bool) (*card, []card) {
+// leadArticle picks the lead: the newest article with an image among the
+// first few, or else the newest.
+func leadArticle(articles []*herald.Article) *herald.Article {
 	if len(articles) == 0 {
-		return nil, nil
+		return nil
 	}
-	lead := articles[0]
 	for _, a := range articles[:min(len(articles), frontTop+1)] {
 		if a.Featured != nil {
-			lead = a
-			break
+			return a
 		}
 	}
-	shown[lead.ID] = true
-	c := e.cardOf(lead, leadImageSizes)
-	var top []card
+	return articles[0]
+}
+
+// pick returns up to n of the articles not shown yet and marks them shown.
+func pick(articles []*herald.Article, shown map[int64]bool, n int) []*herald.Article {
+	var out []*herald.Article
 	for _, a := range articles {
-		if len(top) == frontTop {
+		if len(out) == n {
 			break
 		}
 		if !shown[a.ID] {
 			shown[a.ID] = true
-			c := e.cardOf(a, "")
-			c.Level = 3
-			top = append(top, c)
+			out = append(out, a)
 		}
 	}
-	return &c, top
+	return out
+}
+
+// frontCards returns cards under a front-page heading, the first images
+// of them with pictures; a card of section sec has no section kicker.
+func (e *env) frontCards(articles []*herald.Article, images int, sec *herald.Section) []card {
+	out := make([]card, len(articles))
+	for i, a := range articles {
+		sizes := ""
+		if i < images {
+			sizes = cardImageSizes
+		}
+		out[i] = e.cardOf(a, sizes)
+		out[i].Level = 3
+		if sec != nil && a.SectionID == sec.ID {
+			out[i].Section = nil
+		}
+	}
+	return out
 }
 
 // runningStories lists the newest stories that have a public article.
@@ -120,31 +145,15 @@ func (e *env) sectionBlocks(shown map[int64]bool) ([]sectionBlock, error) {
 			continue
 		}
 		res, err := e.store.FindArticles(e.ctx, e.public(herald.ArticleFilter{
-			SectionID: sec.ID, Limit: frontPerSection + frontTop + 1,
+			SectionID: sec.ID, Limit: frontPerSection + frontTop + frontSecond + 1,
 		}))
 		if err != nil {
 			return nil, err
 		}
-		b := sectionBlock{ID: "section-" + sec.Slug, Section: *sectionLink(sec)}
-		for _, a := range res.Articles {
-			if !shown[a.ID] && len(b.Articles) < frontPerSection {
-				shown[a.ID] = true
-				c := e.cardOf(a, imageSizesFor(len(b.Articles)))
-				c.Level = 3
-				b.Articles = append(b.Articles, c)
-			}
-		}
-		if len(b.Articles) > 0 {
-			out = append(out, b)
+		cards := e.frontCards(pick(res.Articles, shown, frontPerSection), 1, sec)
+		if len(cards) > 0 {
+			out = append(out, sectionBlock{ID: "section-" + sec.Slug, Section: *sectionLink(sec), Articles: cards})
 		}
 	}
 	return out, nil
-}
-
-// imageSizesFor shows an image on the first card of a section block only.
-func imageSizesFor(i int) string {
-	if i == 0 {
-		return sectionCardSizes
-	}
-	return ""
 }
