@@ -65,6 +65,11 @@ func (s *Site) section(e *env, rt route) (page, error) {
 		return nil, err
 	}
 	v.LinksLabel, v.Links = t.Subsections, e.subsections(sec.ID)
+	for i, c := range v.Articles {
+		if c.Section != nil && c.Section.URL == rt.base() {
+			v.Articles[i].Section = nil // the page's heading names it
+		}
+	}
 	for i, n := range v.Nav {
 		v.Nav[i].Current = n.Current || n.URL == rt.base()
 	}
