@@ -56,11 +56,6 @@ func (p *Page) Size() int64 {
 	return int64(len(p.body) + len(p.gz) + 256)
 }
 
-// Body returns the uncompressed body; callers must not modify it.
-func (p *Page) Body() []byte {
-	return p.body
-}
-
 // ETag returns the page's strong entity tag, quotes included.
 func (p *Page) ETag() string {
 	return p.etag[0]
