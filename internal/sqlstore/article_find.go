@@ -1,10 +1,13 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/herald-news/herald"
 )
@@ -92,7 +95,7 @@ func articleWhere(a *args, f herald.ArticleFilter) string {
 		add("articles.status IN (" + list(a, f.Statuses) + ")")
 	}
 	if !f.PublicAt.IsZero() {
-		add("articles.status = " + a.add(herald.StatusPublished) + " AND articles.published_at <= " + a.add(utc(f.PublicAt)))
+		add("articles.status = " + a.add(herald.StatusPublished))
 	}
 	if f.SectionID != 0 {
 		add("articles.section_id IN (" + subtreeSQL(a, f.SectionID) + ")")
@@ -115,28 +118,75 @@ func articleWhere(a *args, f herald.ArticleFilter) string {
 	for _, word := range strings.Fields(f.Query) {
 		add(`lower(articles.headline) LIKE lower(` + a.add("%"+escapeLike(word)+"%") + `) ESCAPE '\'`)
 	}
-	if !f.PublishedFrom.IsZero() {
-		add("articles.published_at >= " + a.add(utc(f.PublishedFrom)))
-	}
-	if !f.PublishedBefore.IsZero() {
-		add("articles.published_at < " + a.add(utc(f.PublishedBefore)))
-	}
-	if f.After != nil {
-		add(afterCondition(a, f.After, f.Order))
-	}
+	where = append(where, timeRange(a, f)...)
 	return strings.Join(where, " AND ")
 }
 
-// afterCondition keeps the articles that come after one in listing order:
-// older ones when the newest come first.
-func afterCondition(a *args, after *herald.Article, order herald.ArticleOrder) string {
-	op := "<"
-	if order == herald.OldestFirst {
-		op = ">"
+// bound is one end of the range of publication times a filter allows.
+type bound struct {
+	t  time.Time
+	op string // <, <=, >= or >
+	// id, when set, makes the bound a row value (published_at, id): the
+	// listing position of an article, for After.
+	id int64
+}
+
+// width orders bounds at the same time from the narrowest: < admits less
+// than (published_at, id) <, which admits less than <=.
+func (b bound) width() int {
+	switch {
+	case b.op == "<=" || b.op == ">=":
+		return 2
+	case b.id != 0:
+		return 1
 	}
-	t := a.add(utc(after.PublishedAt))
-	return "(articles.published_at " + op + " " + t + " OR (articles.published_at = " + t +
-		" AND articles.id " + op + " " + a.add(after.ID) + "))"
+	return 0
+}
+
+func (b bound) sql(a *args) string {
+	if b.id != 0 {
+		return "(articles.published_at, articles.id) " + b.op + " (" + a.add(b.t) + ", " + a.add(b.id) + ")"
+	}
+	return "articles.published_at " + b.op + " " + a.add(b.t)
+}
+
+// timeRange returns the conditions on the publication time: at most one
+// upper and one lower bound, the narrowest of each, since the narrowest
+// implies the others. SQLite ranges over an index with one of each only,
+// so a wider bound left in the query could make it read far too many rows.
+func timeRange(a *args, f herald.ArticleFilter) []string {
+	var upper, lower []bound
+	if !f.PublicAt.IsZero() {
+		upper = append(upper, bound{t: utc(f.PublicAt), op: "<="})
+	}
+	if !f.PublishedBefore.IsZero() {
+		upper = append(upper, bound{t: utc(f.PublishedBefore), op: "<"})
+	}
+	if !f.PublishedFrom.IsZero() {
+		lower = append(lower, bound{t: utc(f.PublishedFrom), op: ">="})
+	}
+	if f.After != nil {
+		// After is the position of an article in the listing order.
+		b := bound{t: utc(f.After.PublishedAt), op: "<", id: f.After.ID}
+		if f.Order == herald.OldestFirst {
+			b.op = ">"
+			lower = append(lower, b)
+		} else {
+			upper = append(upper, b)
+		}
+	}
+	var conds []string
+	if len(upper) > 0 {
+		conds = append(conds, slices.MinFunc(upper, func(x, y bound) int {
+			return cmp.Or(x.t.Compare(y.t), cmp.Compare(x.width(), y.width()))
+		}).sql(a))
+	}
+	if len(lower) > 0 {
+		conds = append(conds, slices.MinFunc(lower, func(x, y bound) int {
+			return cmp.Or(y.t.Compare(x.t), cmp.Compare(x.width(), y.width()))
+		}).sql(a))
+	}
+	return conds
 }
 
 // escapeLike makes % and _ match themselves in a LIKE pattern.
@@ -152,13 +202,14 @@ func (s *Store) FindRelatedArticles(ctx context.Context, art *herald.Article, li
 	if len(tags) == 0 {
 		return nil, nil
 	}
+	// Count the shared tags from the tag index first, then keep the public
+	// articles among them: the other way round reads every public article.
 	var a args
-	q := `SELECT article_tags.article_id FROM article_tags
-		JOIN articles ON articles.id = article_tags.article_id
-		WHERE article_tags.tag_id IN (` + list(&a, tags) + `) AND article_tags.article_id <> ` + a.add(art.ID) +
-		` AND articles.status = ` + a.add(herald.StatusPublished) + ` AND articles.published_at <= ` + a.add(utc(s.now())) +
-		` GROUP BY article_tags.article_id, articles.published_at
-		ORDER BY COUNT(*) DESC, articles.published_at DESC, article_tags.article_id DESC LIMIT ` + a.add(limit)
+	q := `SELECT shared.article_id FROM (SELECT article_id, COUNT(*) AS n FROM article_tags
+		WHERE tag_id IN (` + list(&a, tags) + `) AND article_id <> ` + a.add(art.ID) + ` GROUP BY article_id) shared
+		JOIN articles ON articles.id = shared.article_id
+		WHERE articles.status = ` + a.add(herald.StatusPublished) + ` AND articles.published_at <= ` + a.add(utc(s.now())) + `
+		ORDER BY shared.n DESC, articles.published_at DESC, articles.id DESC LIMIT ` + a.add(limit)
 	var related []*herald.Article
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		ids, err := queryAll(ctx, tx, scanID, q, a...)

@@ -19,7 +19,7 @@ func testArticleFindFilters(t *testing.T, s herald.Store) {
 	a := f.article(func(a *herald.Article) { a.Slug, a.Headline, a.SectionID = "a", "Polls OPEN in Paris", world.ID })
 	b := f.article(func(a *herald.Article) { a.Slug, a.SectionID, a.TagIDs = "b", europe.ID, []int64{vote.ID} })
 	f.article(func(a *herald.Article) { a.Slug, a.SectionID, a.AuthorIDs = "c", sport.ID, []int64{ann.ID} })
-	f.article(func(a *herald.Article) { a.Slug, a.StoryID, a.Headline = "d", story.ID, "100% turnout_in polls" })
+	d := f.article(func(a *herald.Article) { a.Slug, a.StoryID, a.Headline = "d", story.ID, "100% turnout_in polls" })
 	f.article(func(a *herald.Article) { a.Slug, a.Status, a.PublishedAt = "draft", herald.StatusDraft, time.Time{} })
 	f.article(func(a *herald.Article) { a.Slug, a.Status, a.PublishedAt = "later", herald.StatusScheduled, at(48) })
 	f.article(func(a *herald.Article) { a.Slug, a.Status = "gone", herald.StatusUnpublished })
@@ -48,6 +48,13 @@ func testArticleFindFilters(t *testing.T, s herald.Store) {
 		{"published from, inclusive", herald.ArticleFilter{PublishedFrom: at(1)}, []string{"later", "gone", "d", "c", "b"}},
 		{"published before, exclusive", herald.ArticleFilter{PublishedBefore: at(1)}, []string{"a"}},
 		{"date range", herald.ArticleFilter{PublishedFrom: at(1), PublishedBefore: at(3)}, []string{"c", "b"}},
+		{"public, before is narrower", herald.ArticleFilter{PublicAt: at(24), PublishedBefore: at(2)}, []string{"b", "a"}},
+		{"public is narrower than before", herald.ArticleFilter{PublicAt: at(1), PublishedBefore: at(3)}, []string{"b", "a"}},
+		{"public equals before", herald.ArticleFilter{PublicAt: at(2), PublishedBefore: at(2)}, []string{"b", "a"}},
+		{"after, narrower than public", herald.ArticleFilter{PublicAt: at(24), After: b}, []string{"a"}},
+		{"public, narrower than after", herald.ArticleFilter{PublicAt: at(1), After: d}, []string{"b", "a"}},
+		{"after oldest first, narrower than from", herald.ArticleFilter{PublishedFrom: at(0), After: b, Order: herald.OldestFirst}, []string{"c", "d", "gone", "later"}},
+		{"from, narrower than after oldest first", herald.ArticleFilter{PublishedFrom: at(3), After: a, Order: herald.OldestFirst}, []string{"d", "gone", "later"}},
 		{"no match", herald.ArticleFilter{Slug: "none"}, []string{}},
 	}
 	for _, tt := range tests {

@@ -58,24 +58,26 @@ CREATE TABLE users (
 CREATE UNIQUE INDEX users_slug_key ON users (slug);
 CREATE UNIQUE INDEX users_email_key ON users (lower(email));
 
+-- Small columns first, the body last: SQLite reads the columns a filter
+-- needs without following the overflow pages of a long body.
 CREATE TABLE articles (
 	id                INTEGER PRIMARY KEY AUTOINCREMENT,
 	slug              TEXT NOT NULL,
-	headline          TEXT NOT NULL,
-	dek               TEXT NOT NULL DEFAULT '',
-	body              TEXT NOT NULL DEFAULT '',
-	excerpt           TEXT NOT NULL DEFAULT '',
-	language          TEXT NOT NULL,
 	status            TEXT NOT NULL,
 	published_at      DATETIME,
-	updated_at        DATETIME,
-	created_at        DATETIME NOT NULL,
-	modified_at       DATETIME NOT NULL,
-	corrections       TEXT NOT NULL DEFAULT '[]',
 	section_id        INTEGER REFERENCES sections (id) ON DELETE SET NULL,
 	story_id          INTEGER REFERENCES stories (id) ON DELETE SET NULL,
 	featured_media_id INTEGER REFERENCES media (id) ON DELETE SET NULL,
-	comments_open     BOOLEAN NOT NULL DEFAULT 1
+	comments_open     BOOLEAN NOT NULL DEFAULT 1,
+	language          TEXT NOT NULL,
+	created_at        DATETIME NOT NULL,
+	modified_at       DATETIME NOT NULL,
+	updated_at        DATETIME,
+	headline          TEXT NOT NULL,
+	dek               TEXT NOT NULL DEFAULT '',
+	excerpt           TEXT NOT NULL DEFAULT '',
+	corrections       TEXT NOT NULL DEFAULT '[]',
+	body              TEXT NOT NULL DEFAULT ''
 );
 -- Public listings: status = 'published' AND published_at <= now, newest first.
 CREATE INDEX articles_status_published_idx ON articles (status, published_at, id);
