@@ -104,10 +104,14 @@ func (s *Store) CreateArticles(ctx context.Context, articles []*herald.Article) 
 	}
 	now := utc(s.now())
 	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		var q querier = tx
+		if len(articles) > 1 && s.dialect.cacheStatements {
+			q = newStmtCache(tx)
+		}
 		changes := make([]herald.Change, len(articles))
 		for i, a := range articles {
 			a.CreatedAt, a.ModifiedAt = now, now
-			if err := s.insertArticle(ctx, tx, a); err != nil {
+			if err := s.insertArticle(ctx, q, a); err != nil {
 				return nil, err
 			}
 			changes[i] = herald.Change{Kind: herald.ChangeArticle, ID: a.ID}
@@ -123,7 +127,7 @@ func (s *Store) CreateArticles(ctx context.Context, articles []*herald.Article) 
 	return nil
 }
 
-func (s *Store) insertArticle(ctx context.Context, tx *sql.Tx, a *herald.Article) error {
+func (s *Store) insertArticle(ctx context.Context, tx querier, a *herald.Article) error {
 	if err := s.checkArticle(ctx, tx, a); err != nil {
 		return err
 	}
@@ -190,7 +194,7 @@ func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
 
 // checkArticle returns EINVALID for references to things that do not exist
 // and ECONFLICT for a slug another article has on the same day.
-func (s *Store) checkArticle(ctx context.Context, tx *sql.Tx, a *herald.Article) error {
+func (s *Store) checkArticle(ctx context.Context, tx querier, a *herald.Article) error {
 	err := exists(ctx, tx,
 		ref{"sections", "section", []int64{a.SectionID}},
 		ref{"stories", "story", []int64{a.StoryID}},
@@ -232,14 +236,14 @@ func (s *Store) slugConflict(err error, a *herald.Article) error {
 }
 
 // insertLinks stores the article's tags and authors in their given order.
-func insertLinks(ctx context.Context, tx *sql.Tx, a *herald.Article) error {
+func insertLinks(ctx context.Context, tx querier, a *herald.Article) error {
 	if err := insertPositions(ctx, tx, "article_tags", "tag_id", a.ID, a.TagIDs); err != nil {
 		return err
 	}
 	return insertPositions(ctx, tx, "article_authors", "user_id", a.ID, a.AuthorIDs)
 }
 
-func insertPositions(ctx context.Context, tx *sql.Tx, table, column string, articleID int64, ids []int64) error {
+func insertPositions(ctx context.Context, tx querier, table, column string, articleID int64, ids []int64) error {
 	if len(ids) == 0 {
 		return nil
 	}
@@ -253,7 +257,7 @@ func insertPositions(ctx context.Context, tx *sql.Tx, table, column string, arti
 	return err
 }
 
-func deleteLinks(ctx context.Context, tx *sql.Tx, articleID int64) error {
+func deleteLinks(ctx context.Context, tx querier, articleID int64) error {
 	if _, err := tx.ExecContext(ctx, "DELETE FROM article_tags WHERE article_id = $1", articleID); err != nil {
 		return err
 	}

@@ -55,7 +55,7 @@ func (s *Store) FindArticles(ctx context.Context, f herald.ArticleFilter) (heral
 // findArticleIDs returns the ids of one page of matches in listing order,
 // and the number of all matches. The count query runs only when the page
 // does not tell.
-func findArticleIDs(ctx context.Context, tx *sql.Tx, f herald.ArticleFilter) ([]int64, int, error) {
+func findArticleIDs(ctx context.Context, tx querier, f herald.ArticleFilter) ([]int64, int, error) {
 	offset, limit := page(f.Offset, f.Limit)
 	var a args
 	where := articleWhere(&a, f)

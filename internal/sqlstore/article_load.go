@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"context"
-	"database/sql"
 
 	"github.com/herald-news/herald"
 )
@@ -10,7 +9,7 @@ import (
 // loadArticles returns the articles with the ids, in the order of ids, each
 // with its section, story, featured image, authors and tags. It runs a fixed
 // number of queries however many articles there are.
-func loadArticles(ctx context.Context, tx *sql.Tx, ids []int64) ([]*herald.Article, error) {
+func loadArticles(ctx context.Context, tx querier, ids []int64) ([]*herald.Article, error) {
 	if len(ids) == 0 {
 		return []*herald.Article{}, nil
 	}
@@ -43,7 +42,7 @@ func loadArticles(ctx context.Context, tx *sql.Tx, ids []int64) ([]*herald.Artic
 }
 
 // loadRefs fills in each article's Section, Story and Featured.
-func loadRefs(ctx context.Context, tx *sql.Tx, articles []*herald.Article) error {
+func loadRefs(ctx context.Context, tx querier, articles []*herald.Article) error {
 	var sectionIDs, storyIDs, mediaIDs []int64
 	for _, art := range articles {
 		sectionIDs = append(sectionIDs, art.SectionID)
@@ -71,7 +70,7 @@ func loadRefs(ctx context.Context, tx *sql.Tx, articles []*herald.Article) error
 }
 
 // byIDs loads the rows of table with the ids, keyed by id.
-func byIDs[T any](ctx context.Context, tx *sql.Tx, scan func(scanner) (T, error), columns, table string,
+func byIDs[T any](ctx context.Context, tx querier, scan func(scanner) (T, error), columns, table string,
 	ids []int64) (map[int64]T, error) {
 	ids = uniqueIDs(ids)
 	out := make(map[int64]T, len(ids))
@@ -118,7 +117,7 @@ func (p prefixed) Scan(dest ...any) error {
 }
 
 // loadAuthors fills in each article's Authors and AuthorIDs in byline order.
-func loadAuthors(ctx context.Context, tx *sql.Tx, byID map[int64]*herald.Article) error {
+func loadAuthors(ctx context.Context, tx querier, byID map[int64]*herald.Article) error {
 	var a args
 	rows, err := queryAll(ctx, tx, withID(scanUser), "SELECT article_authors.article_id, "+userColumns+
 		" FROM article_authors JOIN users ON users.id = article_authors.user_id WHERE article_authors.article_id IN ("+
@@ -135,7 +134,7 @@ func loadAuthors(ctx context.Context, tx *sql.Tx, byID map[int64]*herald.Article
 }
 
 // loadTags fills in each article's Tags and TagIDs in their stored order.
-func loadTags(ctx context.Context, tx *sql.Tx, byID map[int64]*herald.Article) error {
+func loadTags(ctx context.Context, tx querier, byID map[int64]*herald.Article) error {
 	var a args
 	rows, err := queryAll(ctx, tx, withID(scanTag), "SELECT article_tags.article_id, "+tagColumns+
 		" FROM article_tags JOIN tags ON tags.id = article_tags.tag_id WHERE article_tags.article_id IN ("+

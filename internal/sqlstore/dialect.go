@@ -16,6 +16,10 @@ type dialect struct {
 	// lockMigrations is run first in the migration transaction so that
 	// several processes starting at once apply each migration only once.
 	lockMigrations string
+	// cacheStatements says whether a bulk insert should prepare its
+	// statements itself: modernc.org/sqlite prepares every query anew,
+	// while pgx keeps a cache of prepared statements per connection.
+	cacheStatements bool
 	// isUnique reports whether err is a unique-constraint violation.
 	isUnique func(err error) bool
 }
@@ -25,7 +29,8 @@ var sqliteDialect = &dialect{
 	driver: "sqlite",
 	// The write pool is a single connection taking BEGIN IMMEDIATE, which
 	// already serializes migrations.
-	lockMigrations: "",
+	lockMigrations:  "",
+	cacheStatements: true,
 	isUnique: func(err error) bool {
 		var e *sqlite.Error
 		if !errors.As(err, &e) {

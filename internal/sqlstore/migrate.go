@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"context"
-	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -51,7 +50,7 @@ func (s *Store) Migrate(ctx context.Context) (applied []string, err error) {
 	return applied, nil
 }
 
-func (s *Store) migrate(ctx context.Context, tx *sql.Tx) ([]string, error) {
+func (s *Store) migrate(ctx context.Context, tx querier) ([]string, error) {
 	if s.dialect.lockMigrations != "" {
 		if _, err := tx.ExecContext(ctx, s.dialect.lockMigrations); err != nil {
 			return nil, err
@@ -88,7 +87,7 @@ func (s *Store) migrate(ctx context.Context, tx *sql.Tx) ([]string, error) {
 	return applied, nil
 }
 
-func appliedMigrations(ctx context.Context, tx *sql.Tx) (map[string]bool, error) {
+func appliedMigrations(ctx context.Context, tx querier) (map[string]bool, error) {
 	rows, err := tx.QueryContext(ctx, "SELECT name FROM schema_migrations")
 	if err != nil {
 		return nil, err
@@ -105,7 +104,7 @@ func appliedMigrations(ctx context.Context, tx *sql.Tx) (map[string]bool, error)
 	return done, rows.Err()
 }
 
-func (s *Store) apply(ctx context.Context, tx *sql.Tx, name string) error {
+func (s *Store) apply(ctx context.Context, tx querier, name string) error {
 	ddl, err := migrations.ReadFile("migrations/" + s.dialect.name + "/" + name)
 	if err != nil {
 		return err

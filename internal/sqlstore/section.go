@@ -132,7 +132,7 @@ func (s *Store) UpdateSection(ctx context.Context, sec *herald.Section) error {
 
 // checkParent returns EINVALID when the section's new parent does not exist
 // or lies inside the section's own subtree.
-func checkParent(ctx context.Context, tx *sql.Tx, sec *herald.Section) error {
+func checkParent(ctx context.Context, tx querier, sec *herald.Section) error {
 	if sec.ParentID == 0 {
 		return nil
 	}

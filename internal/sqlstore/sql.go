@@ -23,6 +23,65 @@ type scanner interface {
 	Scan(dest ...any) error
 }
 
+// querier runs queries: a *sql.Tx, or a stmtCache over one.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// stmtCache prepares each distinct query once in a transaction that runs
+// the same few queries many times, such as a bulk insert. The statements
+// close with the transaction.
+type stmtCache struct {
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+func newStmtCache(tx *sql.Tx) *stmtCache {
+	return &stmtCache{tx: tx, stmts: map[string]*sql.Stmt{}}
+}
+
+func (c *stmtCache) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := c.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := c.tx.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	c.stmts[query] = st
+	return st, nil
+}
+
+// ExecContext implements querier.
+func (c *stmtCache) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st, err := c.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+// QueryContext implements querier.
+func (c *stmtCache) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := c.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+// QueryRowContext implements querier. A failed prepare shows as the row's
+// error, through the query run directly.
+func (c *stmtCache) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	st, err := c.stmt(ctx, query)
+	if err != nil {
+		return c.tx.QueryRowContext(ctx, query, args...)
+	}
+	return st.QueryRowContext(ctx, args...)
+}
+
 // read runs fn in a read-only transaction on the read pool.
 func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.rdb.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
@@ -148,7 +207,7 @@ type ref struct {
 
 // exists returns an EINVALID field error unless every referred record is
 // there. It checks all references in one query.
-func exists(ctx context.Context, tx *sql.Tx, refs ...ref) error {
+func exists(ctx context.Context, tx querier, refs ...ref) error {
 	var a args
 	counts := make([]string, 0, len(refs))
 	want := make([]int, 0, len(refs))
@@ -195,7 +254,7 @@ func uniqueIDs(ids []int64) []int64 {
 }
 
 // queryAll runs a query and scans every row with scan.
-func queryAll[T any](ctx context.Context, tx *sql.Tx, scan func(scanner) (T, error), q string, a ...any) ([]T, error) {
+func queryAll[T any](ctx context.Context, tx querier, scan func(scanner) (T, error), q string, a ...any) ([]T, error) {
 	rows, err := tx.QueryContext(ctx, q, a...)
 	if err != nil {
 		return nil, err

@@ -134,7 +134,7 @@ func (s *Store) UpdateUser(ctx context.Context, u *herald.User) error {
 }
 
 // checkUser reports a taken slug or email, and a photo that does not exist.
-func (s *Store) checkUser(ctx context.Context, tx *sql.Tx, u *herald.User) error {
+func (s *Store) checkUser(ctx context.Context, tx querier, u *herald.User) error {
 	var slugs, emails int
 	err := tx.QueryRowContext(ctx, `SELECT
 		COALESCE(SUM(CASE WHEN slug = $1 THEN 1 ELSE 0 END), 0),
