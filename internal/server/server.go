@@ -53,11 +53,7 @@ func (s *Server) Handler() http.Handler { return s.http.Handler }
 // Listen opens the listening socket, so that the caller knows the address
 // (port 0 picks a free one) before serving.
 func Listen(addr string) (net.Listener, error) {
-	l, err := net.Listen("tcp", addr)
-	if err != nil {
-		return nil, fmt.Errorf("listen on %s: %w", addr, err)
-	}
-	return l, nil
+	return net.Listen("tcp", addr)
 }
 
 // Serve serves on l until ctx is done, then stops accepting requests and

@@ -1,0 +1,47 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/herald-news/herald/internal/media"
+	"github.com/herald-news/herald/internal/server"
+	"github.com/herald-news/herald/internal/site"
+)
+
+// serve runs the web server until the process is told to stop.
+func (m *Main) serve(ctx context.Context, args []string) error {
+	c, err := m.parse("serve", args, "addr", "db", "data-dir", "demo", "articles", "dev", "log-format", "log-level")
+	if err != nil {
+		return err
+	}
+	logger := c.Logger(m.Stderr)
+	st, err := openStore(ctx, c, logger)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	lib, err := media.NewLibrary(filepath.Join(c.DataDir, "media"))
+	if err != nil {
+		return err
+	}
+	if c.Demo {
+		if _, err := loadDemo(ctx, st, lib, c, logger); err != nil {
+			return err
+		}
+	}
+	s, err := site.New(site.Options{Store: st, Now: time.Now, Logger: logger, Dev: c.Dev})
+	if err != nil {
+		return err
+	}
+	srv := server.New(server.Options{Site: s.Handler(), Media: lib.Handler(), Ready: st.Ping, Logger: logger})
+	l, err := server.Listen(c.Addr)
+	if err != nil {
+		return err
+	}
+	logger.Info("serving", "url", "http://"+l.Addr().String()+"/", "db", st.Engine())
+	fmt.Fprintf(m.Stdout, "Herald is serving the site at http://%s/\n", l.Addr())
+	return srv.Serve(ctx, l, 10*time.Second)
+}
