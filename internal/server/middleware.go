@@ -8,12 +8,9 @@ import (
 	"strconv"
 	"sync/atomic"
 	"time"
-)
 
-// RequestIDHeader carries the id of a request, set by the server on the
-// request (replacing any the client sent) and on the response, so that an
-// error page and a log line can name the same request.
-const RequestIDHeader = "X-Request-Id"
+	"github.com/herald-news/herald/internal/httpx"
+)
 
 // statusWriter remembers the status and size of a response.
 type statusWriter struct {
@@ -57,15 +54,16 @@ func (g *requestIDs) next() string {
 	return g.prefix + strconv.FormatUint(g.n.Add(1), 36)
 }
 
-// logRequests gives each request an id and logs one line per request with
+// logRequests gives each request an id (replacing any the client sent, so
+// that an error page and a log line name the same request) and logs one line per request with
 // its status, size and duration.
 func logRequests(logger *slog.Logger, next http.Handler) http.Handler {
 	ids := newRequestIDs()
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		id := ids.next()
-		r.Header.Set(RequestIDHeader, id)
-		w.Header().Set(RequestIDHeader, id)
+		r.Header.Set(httpx.RequestIDHeader, id)
+		w.Header().Set(httpx.RequestIDHeader, id)
 		sw := &statusWriter{ResponseWriter: w}
 		next.ServeHTTP(sw, r)
 		if sw.status == 0 {
@@ -94,8 +92,8 @@ func recoverPanics(logger *slog.Logger, next http.Handler) http.Handler {
 				}
 				return
 			}
-			logger.Error("panic", "id", r.Header.Get(RequestIDHeader), "path", r.URL.Path, "panic", v)
-			http.Error(w, "Something went wrong on our side. Request "+r.Header.Get(RequestIDHeader), http.StatusInternalServerError)
+			logger.Error("panic", "id", r.Header.Get(httpx.RequestIDHeader), "path", r.URL.Path, "panic", v)
+			http.Error(w, "Something went wrong on our side. Request "+r.Header.Get(httpx.RequestIDHeader), http.StatusInternalServerError)
 		}()
 		next.ServeHTTP(w, r)
 	})

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/herald-news/herald/internal/httpx"
 )
 
 func newTestServer(ready error, logs *bytes.Buffer) *Server {
@@ -19,7 +21,7 @@ func newTestServer(ready error, logs *bytes.Buffer) *Server {
 		if r.URL.Path == "/boom" {
 			panic("boom")
 		}
-		io.WriteString(w, "site "+r.Header.Get(RequestIDHeader))
+		io.WriteString(w, "site "+r.Header.Get(httpx.RequestIDHeader))
 	})
 	media := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "media") })
 	return New(Options{Site: site, Media: media, Ready: func(context.Context) error { return ready }, Logger: logger})
@@ -50,8 +52,8 @@ func TestServer_Routes(t *testing.T) {
 		if resp.StatusCode != tt.status || !strings.Contains(string(b), tt.body) {
 			t.Errorf("GET %s = %d %q, want %d containing %q", tt.path, resp.StatusCode, b, tt.status, tt.body)
 		}
-		if resp.Header.Get(RequestIDHeader) == "" {
-			t.Errorf("GET %s: no %s header", tt.path, RequestIDHeader)
+		if resp.Header.Get(httpx.RequestIDHeader) == "" {
+			t.Errorf("GET %s: no %s header", tt.path, httpx.RequestIDHeader)
 		}
 	}
 	if !strings.Contains(logs.String(), "path=/2022/09/27/x/ status=200") {
@@ -83,9 +85,9 @@ func TestServer_RequestIDsDiffer(t *testing.T) {
 	for range 100 {
 		rec := httptest.NewRecorder()
 		req := httptest.NewRequest("GET", "/", nil)
-		req.Header.Set(RequestIDHeader, "client-chosen")
+		req.Header.Set(httpx.RequestIDHeader, "client-chosen")
 		h.ServeHTTP(rec, req)
-		id := rec.Header().Get(RequestIDHeader)
+		id := rec.Header().Get(httpx.RequestIDHeader)
 		if id == "client-chosen" || seen[id] {
 			t.Fatalf("request id %q reused or taken from the client", id)
 		}
