@@ -237,22 +237,25 @@ func (s *Store) slugConflict(err error, a *herald.Article) error {
 
 // insertLinks stores the article's tags and authors in their given order.
 func insertLinks(ctx context.Context, tx querier, a *herald.Article) error {
-	if err := insertPositions(ctx, tx, "article_tags", "tag_id", a.ID, a.TagIDs); err != nil {
+	if err := insertPositions(ctx, tx, "article_tags", "tag_id", a, a.TagIDs); err != nil {
 		return err
 	}
-	return insertPositions(ctx, tx, "article_authors", "user_id", a.ID, a.AuthorIDs)
+	return insertPositions(ctx, tx, "article_authors", "user_id", a, a.AuthorIDs)
 }
 
-func insertPositions(ctx context.Context, tx querier, table, column string, articleID int64, ids []int64) error {
+// insertPositions stores the article's rows of a join table, with the
+// copies of its status and publication time that listings read.
+func insertPositions(ctx context.Context, tx querier, table, column string, art *herald.Article, ids []int64) error {
 	if len(ids) == 0 {
 		return nil
 	}
 	var a args
 	rows := make([]string, len(ids))
 	for i, id := range ids {
-		rows[i] = "(" + a.add(articleID) + ", " + a.add(id) + ", " + a.add(i) + ")"
+		rows[i] = "(" + a.add(art.ID) + ", " + a.add(id) + ", " + a.add(i) + ", " + a.add(art.Status) + ", " +
+			a.add(nullTime(art.PublishedAt)) + ")"
 	}
-	_, err := tx.ExecContext(ctx, "INSERT INTO "+table+" (article_id, "+column+", position) VALUES "+
+	_, err := tx.ExecContext(ctx, "INSERT INTO "+table+" (article_id, "+column+", position, status, published_at) VALUES "+
 		strings.Join(rows, ", "), a...)
 	return err
 }

@@ -65,6 +65,34 @@ func testArticleUpdate(t *testing.T, s herald.Store) {
 	if diff := cmp.Diff(&want, got); diff != "" {
 		t.Errorf("FindArticle after update (-want +got):\n%s", diff)
 	}
+	testUpdateListings(t, f, a)
+}
+
+// testUpdateListings checks that the public listings of the article's tag
+// and author follow its status and publication time.
+func testUpdateListings(t *testing.T, f *fixture, a *herald.Article) {
+	other := f.article(func(o *herald.Article) { o.TagIDs, o.AuthorIDs = a.TagIDs, a.AuthorIDs })
+	steps := []struct {
+		name string
+		edit func(a *herald.Article)
+		want []string
+	}{
+		{"published after the other", func(*herald.Article) {}, []string{a.Slug, other.Slug}},
+		{"moved before the other", func(a *herald.Article) { a.PublishedAt = other.PublishedAt.Add(-time.Hour) }, []string{other.Slug, a.Slug}},
+		{"unpublished", func(a *herald.Article) { a.Status = herald.StatusUnpublished }, []string{other.Slug}},
+	}
+	for _, st := range steps {
+		st.edit(a)
+		f.check(f.s.UpdateArticle(f.ctx, a))
+		for _, filter := range []herald.ArticleFilter{{TagID: a.TagIDs[0]}, {AuthorID: a.AuthorIDs[0]}} {
+			filter.PublicAt = day.AddDate(0, 0, 10)
+			p, err := f.s.FindArticles(f.ctx, filter)
+			f.check(err)
+			if diff := cmp.Diff(st.want, slugs(p.Articles)); diff != "" {
+				t.Errorf("%s: listing %+v (-want +got):\n%s", st.name, filter, diff)
+			}
+		}
+	}
 }
 
 func testArticleDelete(t *testing.T, s herald.Store) {

@@ -17,8 +17,10 @@ func testArticleFindFilters(t *testing.T, s herald.Store) {
 	vote, ann, story := f.tag("vote"), f.user("ann"), f.story("election")
 	at := func(h int) time.Time { return day.Add(time.Duration(h) * time.Hour) }
 	a := f.article(func(a *herald.Article) { a.Slug, a.Headline, a.SectionID = "a", "Polls OPEN in Paris", world.ID })
-	b := f.article(func(a *herald.Article) { a.Slug, a.SectionID, a.TagIDs = "b", europe.ID, []int64{vote.ID} })
-	f.article(func(a *herald.Article) { a.Slug, a.SectionID, a.AuthorIDs = "c", sport.ID, []int64{ann.ID} })
+	b := f.article(func(a *herald.Article) {
+		a.Slug, a.SectionID, a.TagIDs, a.AuthorIDs = "b", europe.ID, []int64{vote.ID}, []int64{ann.ID}
+	})
+	c := f.article(func(a *herald.Article) { a.Slug, a.SectionID, a.AuthorIDs = "c", sport.ID, []int64{ann.ID} })
 	d := f.article(func(a *herald.Article) { a.Slug, a.StoryID, a.Headline = "d", story.ID, "100% turnout_in polls" })
 	f.article(func(a *herald.Article) { a.Slug, a.Status, a.PublishedAt = "draft", herald.StatusDraft, time.Time{} })
 	f.article(func(a *herald.Article) { a.Slug, a.Status, a.PublishedAt = "later", herald.StatusScheduled, at(48) })
@@ -36,7 +38,13 @@ func testArticleFindFilters(t *testing.T, s herald.Store) {
 		{"section with subsections", herald.ArticleFilter{SectionID: world.ID}, []string{"b", "a"}},
 		{"subsection", herald.ArticleFilter{SectionID: europe.ID}, []string{"b"}},
 		{"tag", herald.ArticleFilter{TagID: vote.ID}, []string{"b"}},
-		{"author", herald.ArticleFilter{AuthorID: ann.ID}, []string{"c"}},
+		{"author", herald.ArticleFilter{AuthorID: ann.ID}, []string{"c", "b"}},
+		{"tag and author", herald.ArticleFilter{TagID: vote.ID, AuthorID: ann.ID}, []string{"b"}},
+		{"tag in a section", herald.ArticleFilter{TagID: vote.ID, SectionID: world.ID}, []string{"b"}},
+		{"tag in another section", herald.ArticleFilter{TagID: vote.ID, SectionID: sport.ID}, []string{}},
+		{"tag and words", herald.ArticleFilter{TagID: vote.ID, Query: "article"}, []string{"b"}},
+		{"author, public, after", herald.ArticleFilter{AuthorID: ann.ID, PublicAt: at(24), After: c}, []string{"b"}},
+		{"author, oldest first, excluding", herald.ArticleFilter{AuthorID: ann.ID, Order: herald.OldestFirst, ExcludeID: a.ID}, []string{"b", "c"}},
 		{"story", herald.ArticleFilter{StoryID: story.ID}, []string{"d"}},
 		{"slug", herald.ArticleFilter{Slug: "c"}, []string{"c"}},
 		{"exclude", herald.ArticleFilter{ExcludeID: a.ID, PublicAt: at(24)}, []string{"d", "c", "b"}},
