@@ -23,11 +23,12 @@ type Page struct {
 }
 
 // NewPage prepares body for serving. The page is fresh until expires; a
-// zero expires never ends.
+// zero expires never ends. It keeps copies of exactly the bodies' lengths,
+// so a cached page holds no spare capacity of the buffer it was rendered in.
 func NewPage(contentType string, body []byte, expires time.Time) *Page {
 	sum := sha256.Sum256(body)
 	p := &Page{
-		body:        body,
+		body:        bytes.Clone(body),
 		gz:          gzipBytes(body),
 		expires:     expires,
 		contentType: []string{contentType},
@@ -48,7 +49,7 @@ func gzipBytes(b []byte) []byte {
 	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
 	_, _ = zw.Write(b)
 	_ = zw.Close()
-	return buf.Bytes()
+	return bytes.Clone(buf.Bytes())
 }
 
 // Size is the memory the page's bodies take.

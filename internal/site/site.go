@@ -32,7 +32,7 @@ var templates embed.FS
 const devTemplates = "internal/site/templates"
 
 // DefaultCacheBytes bounds the page cache when Options.CacheBytes is 0.
-const DefaultCacheBytes = 16 << 20
+const DefaultCacheBytes = 8 << 20
 
 // Options configure a Site.
 type Options struct {
