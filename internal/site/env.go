@@ -21,6 +21,7 @@ type env struct {
 	conv     *markup.Converter
 	clock    clock
 	css      string
+	icon     string
 	path     string
 }
 
@@ -38,7 +39,7 @@ func (s *Site) newEnv(r *http.Request) (*env, error) {
 	loc := settings.Location()
 	return &env{
 		ctx: ctx, store: s.store, settings: settings, loc: loc, sections: sections,
-		now: s.now(), conv: s.conv, css: s.assets.Path("site.css"), path: r.URL.Path,
+		now: s.now(), conv: s.conv, css: s.assets.Path("site.css"), icon: s.assets.Path("favicon.svg"), path: r.URL.Path,
 		clock: clock{loc: loc, format: settings.DateFormat, lang: settings.Language},
 	}, nil
 }
@@ -57,6 +58,7 @@ type chrome struct {
 	SiteTitle   string
 	Tagline     string
 	CSS         string
+	Icon        string
 	Nav         []navLink
 	T           *labels
 	Year        int
@@ -80,7 +82,7 @@ func (e *env) chrome(title, description string) chrome {
 	return chrome{
 		Lang: e.clock.lang, Title: full, Description: description,
 		Canonical: e.path, SiteTitle: e.settings.Title, Tagline: e.settings.Tagline,
-		CSS: e.css, Nav: e.nav(), T: labelsFor(e.clock.lang), Year: e.now.In(e.loc).Year(),
+		CSS: e.css, Icon: e.icon, Nav: e.nav(), T: labelsFor(e.clock.lang), Year: e.now.In(e.loc).Year(),
 	}
 }
 

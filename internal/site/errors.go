@@ -101,6 +101,7 @@ const apology = `<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Something went wrong</title>
 <link rel="stylesheet" href="%s">
+<link rel="icon" href="%s" type="image/svg+xml">
 </head>
 <body>
 <main id="content" class="apology">
@@ -115,7 +116,7 @@ const apology = `<!DOCTYPE html>
 
 // apology writes the plain apology for a server error.
 func (s *Site) apology(w http.ResponseWriter, e httpx.ErrorInfo) {
-	body := fmt.Sprintf(apology, s.assets.Path("site.css"), html.EscapeString(e.RequestID))
+	body := fmt.Sprintf(apology, s.assets.Path("site.css"), s.assets.Path("favicon.svg"), html.EscapeString(e.RequestID))
 	w.Header().Set("Cache-Control", "no-store")
 	httpx.WriteHTML(w, e.Status, []byte(body))
 }

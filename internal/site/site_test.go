@@ -152,7 +152,12 @@ func TestSite_Assets(t *testing.T) {
 	if w := f.get(t, "GET", "/assets/site.000000000000.css"); w.Code != 404 {
 		t.Errorf("an old asset hash answered %d", w.Code)
 	}
-	if !strings.Contains(f.get(t, "GET", "/").Body.String(), `href="`+css+`"`) {
-		t.Error("pages do not link the hashed stylesheet")
+	icon := f.site.assets.Path("favicon.svg")
+	if w := f.get(t, "GET", icon); w.Code != 200 || w.Header().Get("Content-Type") != "image/svg+xml" {
+		t.Errorf("GET %s: %d %q", icon, w.Code, w.Header().Get("Content-Type"))
+	}
+	front := f.get(t, "GET", "/").Body.String()
+	if !strings.Contains(front, `href="`+css+`"`) || !strings.Contains(front, `<link rel="icon" href="`+icon+`"`) {
+		t.Error("pages do not link the hashed stylesheet and icon")
 	}
 }
