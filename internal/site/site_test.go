@@ -55,7 +55,7 @@ func TestSite_Routes(t *testing.T) {
 		{"tag", "/tag/harbour/", 200, "", []string{"<h1>Harbour</h1>"}},
 		{"author", "/author/ann-writer/", 200, "", []string{"<h1>Ann Writer</h1>", "Ann covers the harbour."}},
 		{"author without articles", "/author/carl-editor/", 404, "", nil},
-		{"story", "/story/harbour-fire/", 200, "", []string{`<ol class="timeline">`, "Harbour fire: rebuilding begins"}},
+		{"story", "/story/harbour-fire/", 200, "", []string{`<ol class="timeline timeline-full">`, "Harbour fire: rebuilding begins"}},
 		{"no such story", "/story/flood/", 404, "", nil},
 		{"year", "/2024/", 200, "", []string{"<h1>2024</h1>", `href="/2024/03/"`}},
 		{"month", "/2024/03/", 200, "", []string{"<h1>March 2024</h1>"}},
