@@ -47,10 +47,11 @@ func TestSite_CacheSettingsChange(t *testing.T) {
 	f.get(t, "GET", "/")
 	s, err := f.store.FindSettings(ctx)
 	must(t, err)
-	s.Title = "The Evening Harbour"
+	s.Title, s.BaseURL = "The Evening Harbour", "https://news.example.com"
 	must(t, f.store.UpdateSettings(ctx, s))
-	if body := f.get(t, "GET", "/").Body.String(); !strings.Contains(body, "The Evening Harbour") {
-		t.Error("front page kept the old title after a settings change")
+	body := f.get(t, "GET", "/").Body.String()
+	if !strings.Contains(body, "The Evening Harbour") || !strings.Contains(body, `<link rel="canonical" href="https://news.example.com/">`) {
+		t.Error("front page kept the old title and origin after a settings change")
 	}
 }
 

@@ -3,6 +3,7 @@ package site
 import (
 	"context"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/herald-news/herald"
@@ -54,7 +55,7 @@ type chrome struct {
 	Lang        string
 	Title       string // the document title
 	Description string
-	Canonical   string
+	Canonical   string // absolute when the settings name the site's origin
 	SiteTitle   string
 	Tagline     string
 	CSS         string
@@ -81,7 +82,7 @@ func (e *env) chrome(title, description string) chrome {
 	}
 	return chrome{
 		Lang: e.clock.lang, Title: full, Description: description,
-		Canonical: e.path, SiteTitle: e.settings.Title, Tagline: e.settings.Tagline,
+		Canonical: strings.TrimSuffix(e.settings.BaseURL, "/") + e.path, SiteTitle: e.settings.Title, Tagline: e.settings.Tagline,
 		CSS: e.css, Icon: e.icon, Nav: e.nav(), T: labelsFor(e.clock.lang), Year: e.now.In(e.loc).Year(),
 	}
 }

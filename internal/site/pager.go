@@ -35,6 +35,9 @@ func newPager(t *labels, base string, n, total, per int) (pager, bool) {
 // pager; a page past the end is not found.
 func (e *env) listing(rt route, f herald.ArticleFilter) ([]*herald.Article, pager, error) {
 	per := e.settings.PerPage
+	if per < 1 {
+		per = herald.DefaultSettings().PerPage
+	}
 	f.Offset, f.Limit = (rt.page-1)*per, per
 	res, err := e.store.FindArticles(e.ctx, e.public(f))
 	if err != nil {
