@@ -76,10 +76,16 @@ func scanID(row scanner) (int64, error) {
 }
 
 // FindRelatedArticles returns public articles sharing the most tags with
-// the article (by its TagIDs), newest first among equals.
+// the article (its TagIDs, or else its Tags), newest first among equals.
 func (s *Store) FindRelatedArticles(ctx context.Context, art *herald.Article, limit int) ([]*herald.Article, error) {
 	_, limit = page(0, limit)
-	tags := uniqueIDs(art.TagIDs)
+	tags := art.TagIDs
+	if len(tags) == 0 {
+		for _, t := range art.Tags {
+			tags = append(tags, t.ID)
+		}
+	}
+	tags = uniqueIDs(tags)
 	if len(tags) == 0 {
 		return nil, nil
 	}

@@ -40,7 +40,8 @@ type Options struct {
 }
 
 // Store implements herald.Store on SQLite or PostgreSQL. It reports every
-// committed change to its subscribers.
+// committed change to its subscribers: the record a method wrote, not the
+// articles a deleted section, tag, story, user or image leaves behind.
 type Store struct {
 	herald.ChangeBroker
 

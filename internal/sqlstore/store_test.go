@@ -61,7 +61,7 @@ type testDB struct {
 // postgresDB creates a fresh database for the test and drops it at the
 // end. It skips the test when PostgreSQL does not answer, unless
 // HERALD_TEST_POSTGRES=required.
-func postgresDB(t *testing.T) *testDB {
+func postgresDB(t testing.TB) *testDB {
 	t.Helper()
 	base := os.Getenv("HERALD_TEST_POSTGRES_URL")
 	if base == "" {
