@@ -31,6 +31,9 @@ var templates embed.FS
 // repository root the server runs from.
 const devTemplates = "internal/site/templates"
 
+// renderTimeout bounds the rendering of one page.
+const renderTimeout = 30 * time.Second
+
 // DefaultCacheBytes bounds the page cache when Options.CacheBytes is 0.
 const DefaultCacheBytes = 8 << 20
 
@@ -179,9 +182,12 @@ func (s *Site) page(w http.ResponseWriter, r *http.Request) error {
 }
 
 // renderCached renders the page of rt and caches it under its path. The
-// render outlives a client that goes away, since others may wait for it.
+// render outlives a client that goes away, since others may wait for it,
+// but not renderTimeout.
 func (s *Site) renderCached(r *http.Request, rt route, gen uint64) (*httpx.Page, error) {
-	r = r.WithContext(context.WithoutCancel(r.Context()))
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), renderTimeout)
+	defer cancel()
+	r = r.WithContext(ctx)
 	body, err := s.renderRoute(r, rt)
 	if err != nil {
 		return nil, err
