@@ -84,9 +84,11 @@ func (e *env) findArticle(rt route) (*herald.Article, error) {
 	}
 	a := res.Articles[0]
 	switch {
+	case permalink(a, e.loc) != rt.canonical():
+		return nil, notFound
 	case a.Status == herald.StatusUnpublished:
 		return nil, herald.Errorf(herald.EGONE, "The article was withdrawn.")
-	case !a.IsPublic(e.now), permalink(a, e.loc) != rt.canonical():
+	case !a.IsPublic(e.now):
 		return nil, notFound
 	}
 	return a, nil

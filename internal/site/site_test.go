@@ -45,6 +45,7 @@ func TestSite_Routes(t *testing.T) {
 		{"scheduled", "/2024/03/22/scheduled-piece/", 404, "", nil},
 		{"future", "/2024/03/20/future-piece/", 404, "", nil},
 		{"withdrawn", "/2024/03/01/withdrawn-piece/", 410, "", []string{"Page removed", `<nav class="sections"`}},
+		{"withdrawn on another date", "/2024/03/02/withdrawn-piece/", 404, "", nil},
 		{"no such article", "/2024/03/01/no-such-thing/", 404, "", []string{"Page not found", `class="site-title"`}},
 		{"section", "/section/world/", 200, "", []string{"<h1>World</h1>", "News from abroad.", `href="/section/europe/"`, `aria-current="page"`, `href="/section/world/page/2/" rel="next"`}},
 		{"section page 2", "/section/world/page/2/", 200, "", []string{`href="/section/world/" rel="prev"`, "Page 2 of 2"}},
