@@ -22,6 +22,7 @@ done
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
+chmod 755 "$work" # nginx workers run as an unprivileged user and must read the files
 herald_pid= nginx_pid=
 cleanup() {
 	[ -n "$herald_pid" ] && kill "$herald_pid" 2>/dev/null || true
@@ -121,7 +122,7 @@ echo "|---|---|---:|---:|---:|---:|"
 for pagename in article front; do
 	read -r _ srps sp50 sp99 <<<"$(row static-$pagename)"
 	read -r _ hrps hp50 hp99 <<<"$(row herald-$pagename)"
-	ratio=$(echo "scale=2; $hrps / $srps" | bc)
+	ratio=$(printf "%.2f" "$(echo "scale=4; $hrps / $srps" | bc)")
 	echo "| $pagename | nginx static file | $srps | $sp50 | $sp99 | |"
 	echo "| $pagename | Herald | $hrps | $hp50 | $hp99 | **${ratio}×** |"
 done
