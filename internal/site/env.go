@@ -62,7 +62,6 @@ type chrome struct {
 	Icon        string
 	Nav         []navLink
 	T           *labels
-	Year        int
 	// Front is set on the front page, where the site's name is the h1.
 	Front bool
 }
@@ -83,7 +82,7 @@ func (e *env) chrome(title, description string) chrome {
 	return chrome{
 		Lang: e.clock.lang, Title: full, Description: description,
 		Canonical: strings.TrimSuffix(e.settings.BaseURL, "/") + e.path, SiteTitle: e.settings.Title, Tagline: e.settings.Tagline,
-		CSS: e.css, Icon: e.icon, Nav: e.nav(), T: labelsFor(e.clock.lang), Year: e.now.In(e.loc).Year(),
+		CSS: e.css, Icon: e.icon, Nav: e.nav(), T: labelsFor(e.clock.lang),
 	}
 }
 

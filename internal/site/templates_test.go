@@ -13,7 +13,7 @@ import (
 func samplePages() map[string][]page {
 	t := english()
 	ch := chrome{Lang: "en", Title: "T", Description: "D", Canonical: "/", SiteTitle: "S", Tagline: "G",
-		CSS: "/assets/site.x.css", Icon: "/assets/favicon.x.svg", Nav: []navLink{{Name: "World", URL: "/section/world/", Current: true}}, T: t, Year: 2024}
+		CSS: "/assets/site.x.css", Icon: "/assets/favicon.x.svg", Nav: []navLink{{Name: "World", URL: "/section/world/", Current: true}}, T: t}
 	img := &imageView{Src: "/media/a.jpg", SrcSet: "/media/a.jpg 800w", Sizes: "100vw", Width: 800, Height: 450, Alt: "A", Caption: "C", Credit: "R"}
 	c := card{URL: "/2024/03/01/a/", Headline: "H", Summary: "S", Lang: "ru", Published: timeView{"2024-03-01T00:00:00Z", "March 1, 2024"},
 		Section: &link{"World", "/section/world/"}, Story: &link{"Fire", "/story/fire/"}, Image: img, Level: 3}
