@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -14,6 +15,7 @@ type articleShape struct {
 	Bylines    []string `json:"bylines"`
 	Paragraphs int      `json:"paragraphs"`
 	Timeline   []string `json:"timeline"`
+	Images     []string `json:"images"`
 }
 
 const readArticle = `(() => {
@@ -26,6 +28,7 @@ const readArticle = `(() => {
 		bylines: q('main article a[rel~="author"], main article a[href^="/author/"]').map(a => a.textContent.trim()),
 		paragraphs: art.querySelectorAll('.article-body p').length,
 		timeline: q('.related li time[datetime]').map(t => t.getAttribute('datetime')),
+		images: q('img').map(i => i.currentSrc + (i.complete && i.naturalWidth > 0 ? ' loaded' : ' broken')),
 	};
 })()`
 
@@ -59,6 +62,11 @@ func TestArticlePage_Browser(t *testing.T) {
 	}
 	if len(got.Timeline) < 2 {
 		t.Errorf("related coverage shows %d dated entries, want the story's other articles", len(got.Timeline))
+	}
+	for _, img := range got.Images {
+		if !strings.HasSuffix(img, " loaded") {
+			t.Errorf("image not shown: %s", img)
+		}
 	}
 	if got.Lang == "" {
 		t.Errorf("html has no lang")
