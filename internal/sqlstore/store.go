@@ -98,9 +98,12 @@ func (s *Store) openPostgres(ctx context.Context, dsn string) error {
 }
 
 // sqlitePragmas are set on every SQLite connection. _time_format=sqlite
-// makes times read back whatever their zone.
+// makes times read back whatever their zone. The page cache is 8 MiB per
+// connection: with a read pool of several connections a larger one would
+// dominate the process's memory, and the memory map and the operating
+// system's file cache serve the rest.
 const sqlitePragmas = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)" +
-	"&_pragma=synchronous(NORMAL)&_pragma=cache_size(-32768)&_pragma=temp_store(memory)&_pragma=mmap_size(1073741824)&_time_format=sqlite"
+	"&_pragma=synchronous(NORMAL)&_pragma=cache_size(-8192)&_pragma=temp_store(memory)&_pragma=mmap_size(1073741824)&_time_format=sqlite"
 
 func (s *Store) openSQLite(ctx context.Context, path string) error {
 	s.dialect = sqliteDialect
