@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/herald-news/herald/internal/admin"
+	"github.com/herald-news/herald/internal/auth"
 	"github.com/herald-news/herald/internal/media"
 	"github.com/herald-news/herald/internal/server"
 	"github.com/herald-news/herald/internal/site"
@@ -36,7 +38,15 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	srv := server.New(server.Options{Site: s.Handler(), Media: lib.Handler(), Ready: st.Ping, Logger: logger})
+	au, err := auth.New(ctx, auth.Options{Store: st, Now: time.Now, Logger: logger})
+	if err != nil {
+		return err
+	}
+	adm, err := admin.New(admin.Options{Store: st, Auth: au, Media: lib, Now: time.Now, Logger: logger, Dev: c.Dev})
+	if err != nil {
+		return err
+	}
+	srv := server.New(server.Options{Site: s.Handler(), Media: lib.Handler(), Admin: adm.Handler(), Ready: st.Ping, Logger: logger})
 	l, err := server.Listen(c.Addr)
 	if err != nil {
 		return err

@@ -16,6 +16,7 @@ import (
 type Options struct {
 	Site   http.Handler // every public page
 	Media  http.Handler // /media/…
+	Admin  http.Handler // the newsroom under /admin/; not served when nil
 	Ready  func(ctx context.Context) error
 	Logger *slog.Logger
 }
@@ -30,6 +31,9 @@ type Server struct {
 func New(opts Options) *Server {
 	mux := http.NewServeMux()
 	mux.Handle("/media/", opts.Media)
+	if opts.Admin != nil {
+		mux.Handle("/admin/", opts.Admin)
+	}
 	mux.HandleFunc("GET /healthz", health)
 	mux.Handle("GET /readyz", readiness(opts.Ready, opts.Logger))
 	mux.Handle("/", opts.Site)

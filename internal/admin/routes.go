@@ -1,0 +1,142 @@
+package admin
+
+import (
+	"mime"
+	"net/http"
+	"net/url"
+	"slices"
+
+	"github.com/herald-news/herald"
+	"github.com/herald-news/herald/internal/auth"
+	"github.com/herald-news/herald/internal/httpx"
+)
+
+// Pseudo-permissions for routes that every role, or everyone, may use.
+const (
+	// SignedIn routes need a signed-in user of any role.
+	SignedIn herald.Permission = "signed_in"
+	// Public routes need nobody signed in: sign-in, setup, password reset.
+	Public herald.Permission = "public"
+)
+
+// Limits on request bodies, applied before the CSRF check reads them.
+const (
+	maxFormBytes   = 2 << 20  // a form: an article body is at most 1 MiB
+	maxUploadBytes = 32 << 20 // a multipart upload
+)
+
+// route is one newsroom URL: a net/http pattern, the permission a user needs
+// for it, and the handler. Handlers check ownership (an author's own
+// article) themselves; the permission here is what the route needs at least.
+type route struct {
+	pattern string
+	perm    herald.Permission
+	handle  httpx.HandlerFunc
+}
+
+// routes is the newsroom's route table. Each screen's file has one function
+// returning its routes; add yours to this list.
+func (a *Admin) routes() []route {
+	return slices.Concat(
+		a.homeRoutes(),
+		a.articleRoutes(),
+	)
+}
+
+// homeRoutes are the newsroom's entry and its catch-all.
+func (a *Admin) homeRoutes() []route {
+	return []route{
+		{"GET /admin/{$}", SignedIn, a.home},
+		{"/admin/", SignedIn, a.notFound},
+	}
+}
+
+// mux serves the route table, each route behind its guard.
+func (a *Admin) mux() http.Handler {
+	mux := http.NewServeMux()
+	for _, rt := range a.routes() {
+		mux.Handle(rt.pattern, a.guard(rt))
+	}
+	return mux
+}
+
+// guard checks, before rt's handler runs, that someone with rt's permission
+// is signed in and that a POST carries the CSRF token. Nobody signed in is
+// sent to the sign-in page; a signed-in user without the permission gets a
+// 403 page.
+func (a *Admin) guard(rt route) http.Handler {
+	h := a.errs.Handle(rt.handle)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		secureHeaders(w.Header())
+		r.Body = http.MaxBytesReader(w, r.Body, bodyLimit(r))
+		r, err := a.auth.Load(r)
+		if err != nil {
+			a.errs.Error(w, r, err)
+			return
+		}
+		user := currentUser(r)
+		if user == nil && rt.perm != Public {
+			a.signIn(w, r)
+			return
+		}
+		if rt.perm != Public && rt.perm != SignedIn && !user.Role.Can(rt.perm) {
+			a.errs.Error(w, r, herald.Errorf(herald.EFORBIDDEN, "Your role may not open this page."))
+			return
+		}
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			if err := a.auth.CheckCSRF(r); err != nil {
+				a.errs.Error(w, r, err)
+				return
+			}
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// bodyLimit is the most r's body may hold.
+func bodyLimit(r *http.Request) int64 {
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "multipart/form-data" {
+		return maxUploadBytes
+	}
+	return maxFormBytes
+}
+
+// secureHeaders keeps newsroom pages out of caches and frames and allows
+// only first-party scripts, styles and images.
+func secureHeaders(h http.Header) {
+	h.Set("Cache-Control", "no-store")
+	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "same-origin")
+}
+
+// signInPath is the sign-in page's path.
+const signInPath = "/admin/sign-in"
+
+// signIn sends a visitor who is not signed in to the sign-in page, which
+// brings them back to where they were going.
+func (a *Admin) signIn(w http.ResponseWriter, r *http.Request) {
+	next := r.URL.Path
+	if r.Method == http.MethodGet && r.URL.RawQuery != "" {
+		next += "?" + r.URL.RawQuery
+	}
+	http.Redirect(w, r, signInPath+"?next="+url.QueryEscape(next), http.StatusSeeOther)
+}
+
+// currentUser returns the user signed in on r, nil on a public route when
+// nobody is.
+func currentUser(r *http.Request) *herald.User {
+	return auth.UserFrom(r.Context())
+}
+
+// home is the newsroom's front door: the article list.
+func (a *Admin) home(w http.ResponseWriter, r *http.Request) error {
+	http.Redirect(w, r, "/admin/articles", http.StatusSeeOther)
+	return nil
+}
+
+// notFound answers a newsroom path that matches no route.
+func (a *Admin) notFound(w http.ResponseWriter, r *http.Request) error {
+	return herald.Errorf(herald.ENOTFOUND, "There is no newsroom page at %s.", r.URL.Path)
+}
