@@ -84,7 +84,7 @@ func (e *env) findArticle(rt route) (*herald.Article, error) {
 	}
 	a := res.Articles[0]
 	switch {
-	case permalink(a, e.loc) != rt.canonical():
+	case a.Path(e.loc) != rt.canonical():
 		return nil, notFound
 	case a.Status == herald.StatusUnpublished:
 		return nil, herald.Errorf(herald.EGONE, "The article was withdrawn.")

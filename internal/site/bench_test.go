@@ -48,7 +48,7 @@ func demoArticle(b *testing.B, s *Site) string {
 	must(b, err)
 	res, err := s.store.FindArticles(ctx, herald.ArticleFilter{StoryID: stories[0].ID, PublicAt: s.now(), Limit: 1})
 	must(b, err)
-	return permalink(res.Articles[0], settings.Location())
+	return res.Articles[0].Path(settings.Location())
 }
 
 // benchPage measures serving path, rendered each time and from the cache.

@@ -234,7 +234,7 @@ func body(h string) string {
 // path returns the permalink of the fixture article slug.
 func (f *fixture) path(slug string) string {
 	loc, _ := time.LoadLocation("Europe/Moscow")
-	return permalink(f.articles[slug], loc)
+	return f.articles[slug].Path(loc)
 }
 
 // discardBody drains and closes a response body.

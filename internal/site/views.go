@@ -60,11 +60,6 @@ func (c clock) at(t time.Time) timeView {
 	return timeView{Datetime: render.Datetime(t), Text: render.Date(t, c.lang, c.format)}
 }
 
-// permalink is the article's path, dated in the site's time zone.
-func permalink(a *herald.Article, loc *time.Location) string {
-	return "/" + a.PublishedAt.In(loc).Format("2006/01/02") + "/" + a.Slug + "/"
-}
-
 // imageOf returns the view of a media record, nil for none; sizes tells the
 // browser how wide the image will be shown.
 func imageOf(m *herald.Media, sizes string) *imageView {
@@ -98,7 +93,7 @@ func storyLink(s *herald.Story) *link {
 // or "" to show no image.
 func (e *env) cardOf(a *herald.Article, sizes string) card {
 	c := card{
-		URL:       permalink(a, e.loc),
+		URL:       a.Path(e.loc),
 		Headline:  a.Headline,
 		Summary:   summary(e.conv, a),
 		Published: e.clock.at(a.PublishedAt),
