@@ -40,6 +40,8 @@ func (a *Admin) routes() []route {
 	return slices.Concat(
 		a.homeRoutes(),
 		a.articleRoutes(),
+		a.sectionRoutes(),
+		a.auditRoutes(),
 	)
 }
 
