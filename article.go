@@ -68,6 +68,18 @@ type Article struct {
 	// CommentsOpen says whether readers may comment.
 	CommentsOpen bool
 
+	// TranslationOf links the article to the one it translates; 0 if none.
+	// Translations of one original form a group: the store links a
+	// translation of a translation to the original.
+	TranslationOf int64
+	// Version counts saves. UpdateArticle refuses (ECONFLICT) an article
+	// whose Version is not the stored one, so that two people saving the
+	// same article never overwrite each other; on success it is increased.
+	Version int
+	// EditorID is the user saving the article, recorded in its revision;
+	// 0 for the system. It is an input only: reads leave it 0.
+	EditorID int64
+
 	// Filled by the store when reading, from the IDs above.
 	Section  *Section
 	Story    *Story
@@ -113,6 +125,9 @@ func (a *Article) Validate() error {
 	if !ValidLanguage(a.Language) {
 		fe.Add("language", "must be a language tag such as en or ru")
 	}
+	if a.TranslationOf != 0 && a.TranslationOf == a.ID {
+		fe.Add("translation_of", "cannot be the article itself")
+	}
 	for i, c := range a.Corrections {
 		if strings.TrimSpace(c.Text) == "" || c.Time.IsZero() {
 			fe.Add("corrections", "each correction needs a time and a text")
@@ -147,6 +162,8 @@ type ArticleFilter struct {
 	Slug      string
 	ExcludeID int64
 	Query     string // words in the headline
+	// TranslationOf keeps the translations of the article with this id.
+	TranslationOf int64
 
 	// PublishedFrom is inclusive, PublishedBefore exclusive.
 	PublishedFrom   time.Time

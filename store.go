@@ -2,6 +2,7 @@ package herald
 
 import (
 	"context"
+	"time"
 )
 
 // ArticleStore keeps articles with their tags, authors and corrections.
@@ -15,12 +16,22 @@ type ArticleStore interface {
 	// FindRelatedArticles returns public articles sharing the most tags
 	// with the article, newest first among equals.
 	FindRelatedArticles(ctx context.Context, a *Article, limit int) ([]*Article, error)
-	// CreateArticle stores a new article and sets its ID and record times.
+	// CreateArticle stores a new article and sets its ID, record times and
+	// Version (1).
 	CreateArticle(ctx context.Context, a *Article) error
-	// UpdateArticle replaces the article's fields, tags and authors.
+	// UpdateArticle replaces the article's fields, tags and authors. It
+	// fails with ECONFLICT when a.Version is not the stored version, and on
+	// success increases a.Version.
 	UpdateArticle(ctx context.Context, a *Article) error
 	// DeleteArticle removes the article.
 	DeleteArticle(ctx context.Context, id int64) error
+	// PublishDueArticles publishes every scheduled article whose time is
+	// not after now, recording a revision by the system, and returns their
+	// ids. Safe to run from several processes at once.
+	PublishDueArticles(ctx context.Context, now time.Time) ([]int64, error)
+	// NextScheduledTime returns the earliest publication time of a
+	// scheduled article, zero when none is scheduled.
+	NextScheduledTime(ctx context.Context) (time.Time, error)
 }
 
 // SectionStore keeps the section tree.
@@ -46,6 +57,9 @@ type TagStore interface {
 	CreateTag(ctx context.Context, t *Tag) error
 	UpdateTag(ctx context.Context, t *Tag) error
 	DeleteTag(ctx context.Context, id int64) error
+	// MergeTags moves every article of tag from onto tag into, then
+	// deletes from.
+	MergeTags(ctx context.Context, from, into int64) error
 }
 
 // StoryStore keeps running stories.
@@ -76,6 +90,8 @@ type UserStore interface {
 type MediaStore interface {
 	FindMedia(ctx context.Context, id int64) (*Media, error)
 	FindMediaByHash(ctx context.Context, hash string) (*Media, error)
+	// FindMediaList returns matching media, newest first, and their count.
+	FindMediaList(ctx context.Context, f MediaFilter) ([]*Media, int, error)
 	CreateMedia(ctx context.Context, m *Media) error
 	UpdateMedia(ctx context.Context, m *Media) error
 	DeleteMedia(ctx context.Context, id int64) error
@@ -108,5 +124,10 @@ type Store interface {
 	MediaStore
 	RedirectStore
 	SettingStore
+	SessionStore
+	RevisionStore
+	AuditStore
+	ThrottleStore
+	SecretStore
 	ChangeSource
 }

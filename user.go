@@ -37,6 +37,11 @@ type User struct {
 	PasswordHash string
 	PhotoMediaID int64
 	CreatedAt    time.Time
+	// TOTPSecret is the base32 secret of the user's authenticator app;
+	// empty when two-factor sign-in is off.
+	TOTPSecret string
+	// RecoveryCodes are hashes of the unused one-time recovery codes.
+	RecoveryCodes []string
 }
 
 // Validate checks the user's own fields.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -14,21 +15,23 @@ import (
 const articleColumns = "articles.id, articles.slug, articles.headline, articles.dek, articles.body, " +
 	"articles.excerpt, articles.language, articles.status, articles.published_at, articles.updated_at, " +
 	"articles.created_at, articles.modified_at, articles.corrections, articles.section_id, articles.story_id, " +
-	"articles.featured_media_id, articles.comments_open"
+	"articles.featured_media_id, articles.comments_open, articles.translation_of, articles.version"
 
 func scanArticle(row scanner) (*herald.Article, error) {
 	var a herald.Article
 	var published, updated sql.NullTime
 	var corrections string
-	var section, story, media sql.NullInt64
+	var section, story, media, translation sql.NullInt64
 	err := row.Scan(&a.ID, &a.Slug, &a.Headline, &a.Dek, &a.Body, &a.Excerpt, &a.Language, &a.Status,
-		&published, &updated, &a.CreatedAt, &a.ModifiedAt, &corrections, &section, &story, &media, &a.CommentsOpen)
+		&published, &updated, &a.CreatedAt, &a.ModifiedAt, &corrections, &section, &story, &media, &a.CommentsOpen,
+		&translation, &a.Version)
 	if err != nil {
 		return nil, err
 	}
 	a.PublishedAt, a.UpdatedAt = timeOf(published), timeOf(updated)
 	a.CreatedAt, a.ModifiedAt = a.CreatedAt.UTC(), a.ModifiedAt.UTC()
 	a.SectionID, a.StoryID, a.FeaturedMediaID = section.Int64, story.Int64, media.Int64
+	a.TranslationOf = translation.Int64
 	if a.Corrections, err = parseCorrections(corrections); err != nil {
 		return nil, fmt.Errorf("article %d: %w", a.ID, err)
 	}
@@ -83,8 +86,8 @@ func zeroOrUTC(t time.Time) time.Time {
 	return utc(t)
 }
 
-// CreateArticle stores a new article with its tags and authors, and sets
-// its ID and record times.
+// CreateArticle stores a new article with its tags and authors and its
+// first revision, and sets its ID, record times and Version.
 func (s *Store) CreateArticle(ctx context.Context, a *herald.Article) error {
 	return s.CreateArticles(ctx, []*herald.Article{a})
 }
@@ -120,7 +123,7 @@ func (s *Store) CreateArticles(ctx context.Context, articles []*herald.Article) 
 	})
 	if err != nil {
 		for _, a := range articles {
-			a.ID = 0 // rolled back
+			a.ID, a.Version = 0, 0 // rolled back
 		}
 		return fmt.Errorf("create article: %w", err)
 	}
@@ -131,20 +134,27 @@ func (s *Store) insertArticle(ctx context.Context, tx querier, a *herald.Article
 	if err := s.checkArticle(ctx, tx, a); err != nil {
 		return err
 	}
+	a.Version = 1
 	err := tx.QueryRowContext(ctx, `INSERT INTO articles (slug, headline, dek, body, excerpt, language, status,
 		published_at, updated_at, created_at, modified_at, corrections, section_id, story_id, featured_media_id,
-		comments_open) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
+		comments_open, translation_of, version)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
 		a.Slug, a.Headline, a.Dek, a.Body, a.Excerpt, a.Language, a.Status, nullTime(a.PublishedAt),
 		nullTime(a.UpdatedAt), a.CreatedAt, a.ModifiedAt, formatCorrections(a.Corrections), nullID(a.SectionID),
-		nullID(a.StoryID), nullID(a.FeaturedMediaID), a.CommentsOpen).Scan(&a.ID)
+		nullID(a.StoryID), nullID(a.FeaturedMediaID), a.CommentsOpen, nullID(a.TranslationOf), a.Version).Scan(&a.ID)
 	if err != nil {
 		return s.slugConflict(err, a)
 	}
-	return insertLinks(ctx, tx, a)
+	if err := insertLinks(ctx, tx, a); err != nil {
+		return err
+	}
+	return insertRevision(ctx, tx, a.EditorID, a.ID)
 }
 
-// UpdateArticle replaces the article's fields, tags and authors, and sets
-// its ModifiedAt. CreatedAt is kept.
+// UpdateArticle replaces the article's fields, tags and authors, records a
+// revision, and sets its ModifiedAt and next Version. CreatedAt is kept. It
+// fails with ECONFLICT when the stored article is not at a.Version: someone
+// else saved it in between.
 func (s *Store) UpdateArticle(ctx context.Context, a *herald.Article) error {
 	if err := a.Validate(); err != nil {
 		return err
@@ -157,24 +167,46 @@ func (s *Store) UpdateArticle(ctx context.Context, a *herald.Article) error {
 		}
 		err := tx.QueryRowContext(ctx, `UPDATE articles SET slug = $1, headline = $2, dek = $3, body = $4,
 			excerpt = $5, language = $6, status = $7, published_at = $8, updated_at = $9, modified_at = $10,
-			corrections = $11, section_id = $12, story_id = $13, featured_media_id = $14, comments_open = $15
-			WHERE id = $16 RETURNING created_at`,
+			corrections = $11, section_id = $12, story_id = $13, featured_media_id = $14, comments_open = $15,
+			translation_of = $16, version = version + 1
+			WHERE id = $17 AND version = $18 RETURNING created_at`,
 			a.Slug, a.Headline, a.Dek, a.Body, a.Excerpt, a.Language, a.Status, nullTime(a.PublishedAt),
 			nullTime(a.UpdatedAt), a.ModifiedAt, formatCorrections(a.Corrections), nullID(a.SectionID),
-			nullID(a.StoryID), nullID(a.FeaturedMediaID), a.CommentsOpen, a.ID).Scan(&a.CreatedAt)
+			nullID(a.StoryID), nullID(a.FeaturedMediaID), a.CommentsOpen, nullID(a.TranslationOf), a.ID,
+			a.Version).Scan(&a.CreatedAt)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, staleArticle(ctx, tx, a.ID)
+		}
 		if err != nil {
-			return nil, notFound(s.slugConflict(err, a), "article", a.ID)
+			return nil, s.slugConflict(err, a)
 		}
 		a.CreatedAt = a.CreatedAt.UTC()
 		if err := deleteLinks(ctx, tx, a.ID); err != nil {
 			return nil, err
 		}
-		return []herald.Change{{Kind: herald.ChangeArticle, ID: a.ID}}, insertLinks(ctx, tx, a)
+		if err := insertLinks(ctx, tx, a); err != nil {
+			return nil, err
+		}
+		return []herald.Change{{Kind: herald.ChangeArticle, ID: a.ID}}, insertRevision(ctx, tx, a.EditorID, a.ID)
 	})
 	if err != nil {
 		return fmt.Errorf("update article %d: %w", a.ID, err)
 	}
+	a.Version++
 	return nil
+}
+
+// staleArticle explains why an update matched no row: the article is gone,
+// or someone saved it since the editor opened it.
+func staleArticle(ctx context.Context, tx querier, id int64) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM articles WHERE id = $1", id).Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		return herald.Errorf(herald.ENOTFOUND, "article %d not found", id)
+	}
+	return herald.Errorf(herald.ECONFLICT, "the article was changed by someone else since you opened it")
 }
 
 // DeleteArticle removes the article with its tags and bylines.
@@ -201,8 +233,13 @@ func (s *Store) checkArticle(ctx context.Context, tx querier, a *herald.Article)
 		ref{"media", "featured_media", []int64{a.FeaturedMediaID}},
 		ref{"users", "authors", a.AuthorIDs},
 		ref{"tags", "tags", a.TagIDs},
+		ref{"articles", "translation_of", []int64{a.TranslationOf}},
+		ref{"users", "editor", []int64{a.EditorID}},
 	)
 	if err != nil {
+		return err
+	}
+	if err := originalOf(ctx, tx, a); err != nil {
 		return err
 	}
 	if a.PublishedAt.IsZero() {
@@ -218,6 +255,24 @@ func (s *Store) checkArticle(ctx context.Context, tx querier, a *herald.Article)
 	if n > 0 {
 		return slugTaken(a)
 	}
+	return nil
+}
+
+// originalOf points a translation of a translation to the original, so
+// that the translations of one article form one group.
+func originalOf(ctx context.Context, tx querier, a *herald.Article) error {
+	if a.TranslationOf == 0 {
+		return nil
+	}
+	var original sql.NullInt64
+	err := tx.QueryRowContext(ctx, "SELECT translation_of FROM articles WHERE id = $1", a.TranslationOf).Scan(&original)
+	if err != nil || !original.Valid {
+		return err
+	}
+	if original.Int64 == a.ID {
+		return herald.Errorf(herald.EINVALID, "article %d is a translation of this one", a.TranslationOf)
+	}
+	a.TranslationOf = original.Int64
 	return nil
 }
 

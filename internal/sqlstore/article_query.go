@@ -81,6 +81,9 @@ func (q *listing) filter(a *args, f herald.ArticleFilter) {
 	if f.Slug != "" {
 		q.addArticles("articles.slug = " + a.add(f.Slug))
 	}
+	if f.TranslationOf != 0 {
+		q.addArticles("articles.translation_of = " + a.add(f.TranslationOf))
+	}
 	for _, word := range strings.Fields(f.Query) {
 		q.addArticles(`lower(articles.headline) LIKE lower(` + a.add("%"+escapeLike(word)+"%") + `) ESCAPE '\'`)
 	}

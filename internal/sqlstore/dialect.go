@@ -22,6 +22,10 @@ type dialect struct {
 	cacheStatements bool
 	// isUnique reports whether err is a unique-constraint violation.
 	isUnique func(err error) bool
+	// skipLocked ends a SELECT that claims rows for this transaction,
+	// passing over those another transaction holds. SQLite needs none:
+	// a write transaction holds the whole database.
+	skipLocked string
 }
 
 var sqliteDialect = &dialect{
@@ -44,6 +48,7 @@ var postgresDialect = &dialect{
 	name:           "postgres",
 	driver:         "pgx",
 	lockMigrations: "SELECT pg_advisory_xact_lock(7240418)",
+	skipLocked:     " FOR UPDATE SKIP LOCKED",
 	isUnique: func(err error) bool {
 		var e *pgconn.PgError
 		return errors.As(err, &e) && e.Code == "23505"

@@ -133,3 +133,33 @@ func (s *Store) DeleteMedia(ctx context.Context, id int64) error {
 	}
 	return nil
 }
+
+// FindMediaList returns a page of media whose alt text, caption or credit
+// contain every word of the query, in any case, newest first, and the count
+// of all matches.
+func (s *Store) FindMediaList(ctx context.Context, f herald.MediaFilter) ([]*herald.Media, int, error) {
+	offset, limit := page(f.Offset, f.Limit)
+	var a args
+	where := []string{"1 = 1"}
+	for _, word := range strings.Fields(f.Query) {
+		p := a.add("%" + escapeLike(word) + "%")
+		where = append(where, "(lower(alt) LIKE lower("+p+`) ESCAPE '\' OR lower(caption) LIKE lower(`+p+
+			`) ESCAPE '\' OR lower(credit) LIKE lower(`+p+`) ESCAPE '\')`)
+	}
+	cond := strings.Join(where, " AND ")
+	var list []*herald.Media
+	var total int
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM media WHERE "+cond, a...).Scan(&total); err != nil {
+			return err
+		}
+		var err error
+		list, err = queryAll(ctx, tx, scanMedia, "SELECT "+mediaColumns+" FROM media WHERE "+cond+
+			" ORDER BY created_at DESC, id DESC LIMIT "+a.add(limit)+" OFFSET "+a.add(offset), a...)
+		return err
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("find media %q: %w", f.Query, err)
+	}
+	return list, total, nil
+}

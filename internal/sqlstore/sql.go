@@ -89,13 +89,13 @@ func notFound(err error, what string, key any) error {
 }
 
 // affected returns ENOTFOUND when an update or delete touched no row.
-func affected(res sql.Result, what string, id int64) error {
+func affected(res sql.Result, what string, key any) error {
 	n, err := res.RowsAffected()
 	if err != nil {
 		return err
 	}
 	if n == 0 {
-		return herald.Errorf(herald.ENOTFOUND, "%s %d not found", what, id)
+		return herald.Errorf(herald.ENOTFOUND, "%s %v not found", what, key)
 	}
 	return nil
 }

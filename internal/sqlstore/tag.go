@@ -107,3 +107,36 @@ func (s *Store) DeleteTag(ctx context.Context, id int64) error {
 	}
 	return nil
 }
+
+// MergeTags gives every article of the tag from the tag into, in from's
+// place among the article's tags unless it has into already, then deletes
+// from. Both tags must exist, and differ.
+func (s *Store) MergeTags(ctx context.Context, from, into int64) error {
+	if from == into {
+		return herald.Errorf(herald.EINVALID, "cannot merge a tag into itself")
+	}
+	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		var n int
+		err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM tags WHERE id IN ($1, $2)", from, into).Scan(&n)
+		if err != nil {
+			return nil, err
+		}
+		if n != 2 {
+			return nil, herald.Errorf(herald.ENOTFOUND, "tag %d or %d not found", from, into)
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO article_tags (article_id, tag_id, position, status, published_at)
+			SELECT article_id, $2, position, status, published_at FROM article_tags WHERE tag_id = $1
+			AND article_id NOT IN (SELECT article_id FROM article_tags WHERE tag_id = $2)`, from, into)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM tags WHERE id = $1", from); err != nil {
+			return nil, err
+		}
+		return []herald.Change{{Kind: herald.ChangeTag, ID: from}, {Kind: herald.ChangeTag, ID: into}}, nil
+	})
+	if err != nil {
+		return fmt.Errorf("merge tag %d into %d: %w", from, into, err)
+	}
+	return nil
+}

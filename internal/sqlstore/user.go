@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -10,18 +11,35 @@ import (
 )
 
 const userColumns = "users.id, users.name, users.slug, users.bio, users.email, users.role, users.password_hash, " +
-	"users.photo_media_id, users.created_at"
+	"users.photo_media_id, users.created_at, users.totp_secret, users.recovery_codes"
 
 func scanUser(row scanner) (*herald.User, error) {
 	var u herald.User
 	var photo sql.NullInt64
-	err := row.Scan(&u.ID, &u.Name, &u.Slug, &u.Bio, &u.Email, &u.Role, &u.PasswordHash, &photo, &u.CreatedAt)
+	var codes string
+	err := row.Scan(&u.ID, &u.Name, &u.Slug, &u.Bio, &u.Email, &u.Role, &u.PasswordHash, &photo, &u.CreatedAt,
+		&u.TOTPSecret, &codes)
 	if err != nil {
 		return nil, err
 	}
 	u.PhotoMediaID = photo.Int64
 	u.CreatedAt = u.CreatedAt.UTC()
+	if err := json.Unmarshal([]byte(codes), &u.RecoveryCodes); err != nil {
+		return nil, fmt.Errorf("user %d: recovery codes: %w", u.ID, err)
+	}
+	if len(u.RecoveryCodes) == 0 {
+		u.RecoveryCodes = nil
+	}
 	return &u, nil
+}
+
+// formatCodes stores recovery code hashes as a JSON array.
+func formatCodes(codes []string) string {
+	if len(codes) == 0 {
+		return "[]"
+	}
+	b, _ := json.Marshal(codes) // cannot fail for strings
+	return string(b)
 }
 
 // FindUser returns the user with the id.
@@ -97,8 +115,10 @@ func (s *Store) CreateUser(ctx context.Context, u *herald.User) error {
 			return nil, err
 		}
 		err := tx.QueryRowContext(ctx, `INSERT INTO users (name, slug, bio, email, role, password_hash,
-			photo_media_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-			u.Name, u.Slug, u.Bio, u.Email, u.Role, u.PasswordHash, nullID(u.PhotoMediaID), u.CreatedAt).Scan(&u.ID)
+			photo_media_id, created_at, totp_secret, recovery_codes)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+			u.Name, u.Slug, u.Bio, u.Email, u.Role, u.PasswordHash, nullID(u.PhotoMediaID), u.CreatedAt,
+			u.TOTPSecret, formatCodes(u.RecoveryCodes)).Scan(&u.ID)
 		if err != nil {
 			return nil, s.conflict(err, "a user with the slug “%s” or the email %s already exists", u.Slug, u.Email)
 		}
@@ -120,8 +140,9 @@ func (s *Store) UpdateUser(ctx context.Context, u *herald.User) error {
 			return nil, err
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE users SET name = $1, slug = $2, bio = $3, email = $4, role = $5,
-			password_hash = $6, photo_media_id = $7 WHERE id = $8`,
-			u.Name, u.Slug, u.Bio, u.Email, u.Role, u.PasswordHash, nullID(u.PhotoMediaID), u.ID)
+			password_hash = $6, photo_media_id = $7, totp_secret = $8, recovery_codes = $9 WHERE id = $10`,
+			u.Name, u.Slug, u.Bio, u.Email, u.Role, u.PasswordHash, nullID(u.PhotoMediaID), u.TOTPSecret,
+			formatCodes(u.RecoveryCodes), u.ID)
 		if err != nil {
 			return nil, s.conflict(err, "a user with the slug “%s” or the email %s already exists", u.Slug, u.Email)
 		}

@@ -51,6 +51,20 @@ func Run(t *testing.T, open func(t *testing.T) herald.Store) {
 		{"TestStore_Validation", testValidation},
 		{"TestStore_Changes", testChanges},
 		{"TestStore_ChangesAfterCommit", testChangesAfterCommit},
+		{"TestArticleStore_Version", testArticleVersion},
+		{"TestArticleStore_Revisions", testArticleRevisions},
+		{"TestArticleStore_RevisionsBulk", testArticleRevisionsBulk},
+		{"TestArticleStore_Translations", testArticleTranslations},
+		{"TestArticleStore_PublishDue", testPublishDue},
+		{"TestArticleStore_PublishDueConcurrent", testPublishDueConcurrent},
+		{"TestTagStore_Merge", testTagMerge},
+		{"TestMediaStore_List", testMediaList},
+		{"TestUserStore_TwoFactor", testUserTwoFactor},
+		{"TestSessionStore_CRUD", testSessions},
+		{"TestSessionStore_Expiry", testSessionsExpiry},
+		{"TestAuditStore_Find", testAudit},
+		{"TestThrottleStore_Count", testThrottle},
+		{"TestSecretStore_Once", testSecrets},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -163,3 +163,83 @@ func testStoryDelete(t *testing.T, s herald.Store) {
 		t.Errorf("article story = %d %v, want none", art.StoryID, art.Story)
 	}
 }
+
+func testTagMerge(t *testing.T, s herald.Store) {
+	f := newFixture(t, s)
+	from, into, other := f.tag("vote"), f.tag("election"), f.tag("europe")
+	both := f.article(func(a *herald.Article) { a.TagIDs = []int64{other.ID, from.ID, into.ID} })
+	onlyFrom := f.article(func(a *herald.Article) { a.TagIDs = []int64{other.ID, from.ID} })
+	onlyInto := f.article(func(a *herald.Article) { a.TagIDs = []int64{into.ID} })
+	r := record(t, s)
+	f.check(s.MergeTags(f.ctx, from.ID, into.ID))
+	want := []herald.Change{{Kind: herald.ChangeTag, ID: from.ID}, {Kind: herald.ChangeTag, ID: into.ID}}
+	if diff := cmp.Diff(want, r.take()); diff != "" {
+		t.Errorf("changes (-want +got):\n%s", diff)
+	}
+	_, err := s.FindTag(f.ctx, from.ID)
+	wantCode(t, err, herald.ENOTFOUND)
+	for _, tt := range []struct {
+		a    *herald.Article
+		want []int64
+	}{
+		{both, []int64{other.ID, into.ID}},
+		{onlyFrom, []int64{other.ID, into.ID}},
+		{onlyInto, []int64{into.ID}},
+	} {
+		got, err := s.FindArticle(f.ctx, tt.a.ID)
+		f.check(err)
+		if diff := cmp.Diff(tt.want, got.TagIDs); diff != "" {
+			t.Errorf("tags of %s (-want +got):\n%s", tt.a.Slug, diff)
+		}
+	}
+	p, err := s.FindArticles(f.ctx, herald.ArticleFilter{TagID: into.ID, PublicAt: day.AddDate(0, 0, 1)})
+	f.check(err)
+	if p.Total != 3 {
+		t.Errorf("public articles of the merged tag: %v", slugs(p.Articles))
+	}
+	wantCode(t, s.MergeTags(f.ctx, into.ID, into.ID), herald.EINVALID)
+	wantCode(t, s.MergeTags(f.ctx, from.ID, into.ID), herald.ENOTFOUND)
+	wantCode(t, s.MergeTags(f.ctx, into.ID, 9999), herald.ENOTFOUND)
+}
+
+func testMediaList(t *testing.T, s herald.Store) {
+	f := newFixture(t, s)
+	var all []*herald.Media
+	for i, m := range []struct{ alt, caption, credit string }{
+		{"Voters queue", "Polling station in Riga", "Ann Lee"},
+		{"A ballot box", "", "REUTERS"},
+		{"Москва, Кремль", "Вид с реки", ""},
+		{"100% turnout_", "", ""},
+	} {
+		media := f.media(i + 1)
+		media.Alt, media.Caption, media.Credit = m.alt, m.caption, m.credit
+		f.check(s.UpdateMedia(f.ctx, media))
+		all = append(all, media)
+	}
+	tests := []struct {
+		name      string
+		filter    herald.MediaFilter
+		want      []*herald.Media
+		wantTotal int
+	}{
+		{"all, newest first", herald.MediaFilter{}, []*herald.Media{all[3], all[2], all[1], all[0]}, 4},
+		{"alt in another case", herald.MediaFilter{Query: "BALLOT"}, []*herald.Media{all[1]}, 1},
+		{"caption", herald.MediaFilter{Query: "riga"}, []*herald.Media{all[0]}, 1},
+		{"credit", herald.MediaFilter{Query: "reuters"}, []*herald.Media{all[1]}, 1},
+		{"every word, any field", herald.MediaFilter{Query: "voters lee"}, []*herald.Media{all[0]}, 1},
+		{"a word missing", herald.MediaFilter{Query: "voters box"}, nil, 0},
+		{"Cyrillic", herald.MediaFilter{Query: "Кремль"}, []*herald.Media{all[2]}, 1},
+		{"percent is literal", herald.MediaFilter{Query: "0%"}, []*herald.Media{all[3]}, 1},
+		{"underscore is literal", herald.MediaFilter{Query: "t_"}, []*herald.Media{all[3]}, 1},
+		{"page", herald.MediaFilter{Offset: 1, Limit: 2}, []*herald.Media{all[2], all[1]}, 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, total, err := s.FindMediaList(f.ctx, tt.filter)
+			f.check(err)
+			if diff := cmp.Diff(tt.want, got); diff != "" || total != tt.wantTotal {
+				t.Errorf("FindMediaList total %d (want %d) (-want +got):\n%s", total, tt.wantTotal, diff)
+			}
+		})
+	}
+}
