@@ -41,6 +41,8 @@ func (a *Admin) routes() []route {
 		a.homeRoutes(),
 		a.articleRoutes(),
 		a.sectionRoutes(),
+		a.tagRoutes(),
+		a.storyRoutes(),
 		a.auditRoutes(),
 	)
 }
