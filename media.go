@@ -1,6 +1,9 @@
 package herald
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Media is an uploaded image, stored by the SHA-256 of its content.
 type Media struct {
@@ -35,4 +38,15 @@ func (m *Media) Validate() error {
 	checkText(fe, "caption", m.Caption, 1000, false)
 	checkText(fe, "credit", m.Credit, 200, false)
 	return fe.Err()
+}
+
+// Publishable returns an EINVALID error when the image may not appear on a
+// published page: it needs alt text, so that readers who cannot see it
+// know what it shows.
+func (m *Media) Publishable() error {
+	if strings.TrimSpace(m.Alt) == "" {
+		return &Error{Code: EINVALID, Field: "alt",
+			Message: "The image has no alt text; describe it in the media library before publishing."}
+	}
+	return nil
 }
