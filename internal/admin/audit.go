@@ -10,6 +10,10 @@ import (
 	"github.com/herald-news/herald/internal/auth"
 )
 
+// maxUsers is the most users a newsroom screen lists at once; a newsroom
+// has tens of people.
+const maxUsers = 1000
+
 // auditPerPage is the length of a page of the audit log.
 const auditPerPage = 50
 
@@ -113,7 +117,7 @@ func (a *Admin) auditList(w http.ResponseWriter, r *http.Request) error {
 // userNames returns every user's name by id and fills opts with a choice
 // of user, selected marked.
 func (a *Admin) userNames(r *http.Request, selected int64, opts *[]option) (map[int64]string, error) {
-	users, err := a.store.FindUsers(r.Context(), herald.UserFilter{})
+	users, err := a.store.FindUsers(r.Context(), herald.UserFilter{Limit: maxUsers})
 	if err != nil {
 		return nil, err
 	}

@@ -43,6 +43,7 @@ func (a *Admin) routes() []route {
 		a.sectionRoutes(),
 		a.tagRoutes(),
 		a.storyRoutes(),
+		a.userRoutes(),
 		a.mediaRoutes(),
 		a.auditRoutes(),
 	)
