@@ -39,11 +39,12 @@ type route struct {
 func (a *Admin) routes() []route {
 	return slices.Concat(
 		a.homeRoutes(),
+		a.authRoutes(),
+		a.profileRoutes(),
 		a.articleRoutes(),
 		a.sectionRoutes(),
 		a.tagRoutes(),
 		a.storyRoutes(),
-		a.userRoutes(),
 		a.mediaRoutes(),
 		a.auditRoutes(),
 	)
@@ -82,7 +83,9 @@ func (a *Admin) guard(rt route) http.Handler {
 		}
 		user := currentUser(r)
 		if user == nil && rt.perm != Public {
-			a.signIn(w, r)
+			if !a.signInToContinue(w, r) {
+				a.signIn(w, r)
+			}
 			return
 		}
 		if rt.perm != Public && rt.perm != SignedIn && !user.Role.Can(rt.perm) {

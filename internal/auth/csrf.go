@@ -66,6 +66,23 @@ func (a *Auth) CheckCSRF(r *http.Request) error {
 	return nil
 }
 
+// CheckEndedSessionCSRF returns an EFORBIDDEN error unless the request
+// carries the token of the session named by its session cookie, even
+// though that session has ended. It shows that a form posted after the
+// session expired came from this site, so that what was typed in it can be
+// kept through signing in again.
+func (a *Auth) CheckEndedSessionCSRF(r *http.Request) error {
+	c, err := r.Cookie(CookieName)
+	got := r.PostFormValue(CSRFField)
+	if err != nil || c.Value == "" || got == "" {
+		return errCSRF
+	}
+	if !hmac.Equal([]byte(got), []byte(a.csrfMAC("session:"+hashToken(c.Value)))) {
+		return errCSRF
+	}
+	return nil
+}
+
 // csrfMAC returns the token for a binding.
 func (a *Auth) csrfMAC(binding string) string {
 	m := hmac.New(sha256.New, a.csrfKey)

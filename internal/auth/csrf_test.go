@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/herald-news/herald"
 )
@@ -77,5 +78,26 @@ func TestAuth_CSRFSession(t *testing.T) {
 	hdr.Header.Set(CSRFHeader, tok)
 	if err := a.CheckCSRF(hdr); err != nil {
 		t.Errorf("token in the header refused: %v", err)
+	}
+}
+
+func TestAuth_CheckEndedSessionCSRF(t *testing.T) {
+	a, _, clk, u := newTestAuth(t)
+	c := signIn(t, a, u, httptest.NewRequest("POST", "/", nil))
+	page, _ := a.Load(withCookie(c))
+	tok := a.CSRFToken(httptest.NewRecorder(), page)
+	clk.Advance(DefaultIdleTimeout + time.Minute)
+	if r, _ := a.Load(post(tok, c)); SessionFrom(r.Context()) != nil {
+		t.Fatal("session still live")
+	}
+	if err := a.CheckEndedSessionCSRF(post(tok, c)); err != nil {
+		t.Errorf("ended session's own token: %v", err)
+	}
+	c2 := signIn(t, a, u, httptest.NewRequest("POST", "/", nil))
+	if err := a.CheckEndedSessionCSRF(post(tok, c2)); err == nil {
+		t.Error("token of another session accepted")
+	}
+	if err := a.CheckEndedSessionCSRF(post(tok)); err == nil {
+		t.Error("token without a session cookie accepted")
 	}
 }

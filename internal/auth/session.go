@@ -45,7 +45,8 @@ func (a *Auth) SignIn(w http.ResponseWriter, r *http.Request, u *herald.User) (*
 
 // cookie returns the session cookie carrying value until expires.
 func (a *Auth) cookie(r *http.Request, value string, expires time.Time) *http.Cookie {
-	return &http.Cookie{Name: CookieName, Value: value, Path: cookiePath, Expires: expires,
+	// Max-Age, not Expires: it holds even when the browser's clock is off.
+	return &http.Cookie{Name: CookieName, Value: value, Path: cookiePath, MaxAge: int(expires.Sub(a.now()).Seconds()),
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: a.secure || r.TLS != nil}
 }
 
