@@ -46,6 +46,7 @@ func (a *Admin) routes() []route {
 		a.tagRoutes(),
 		a.storyRoutes(),
 		a.mediaRoutes(),
+		a.userRoutes(),
 		a.auditRoutes(),
 	)
 }

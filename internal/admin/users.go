@@ -28,10 +28,10 @@ func (a *Admin) userRoutes() []route {
 		{"POST /admin/users/{id}/link", p, a.userLink},
 		{"GET /admin/users/{id}/delete", p, a.userDelete},
 		{"POST /admin/users/{id}/delete", p, a.userDelete},
-		// The handlers check that it is one's own profile or that one may
-		// edit others'.
-		{"GET /admin/users/{id}/profile", SignedIn, a.authorProfileEdit},
-		{"POST /admin/users/{id}/profile", SignedIn, a.authorProfileSave},
+		{"GET /admin/users/me/profile", SignedIn, a.authorProfileEdit},
+		{"POST /admin/users/me/profile", SignedIn, a.authorProfileSave},
+		{"GET /admin/users/{id}/profile", herald.PermEditOtherProfile, a.authorProfileEdit},
+		{"POST /admin/users/{id}/profile", herald.PermEditOtherProfile, a.authorProfileSave},
 	}
 }
 

@@ -3,6 +3,7 @@ package admin
 import (
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/herald-news/herald"
@@ -25,22 +26,27 @@ type authorFormView struct {
 	Form    authorForm
 	Photos  []option
 	Errors  herald.FieldErrors
+	Action  string // where the form posts
 }
 
 func (authorFormView) template() string { return "user-profile" }
 
-// findProfile returns the user of the request's {id} when r's user may
-// edit their profile: their own, or anyone's with PermEditOtherProfile.
+// findProfile returns the user whose profile the request is about: the
+// {id} of /admin/users/{id}/profile (a route for PermEditOtherProfile), or
+// the signed-in user on /admin/users/me/profile.
 func (a *Admin) findProfile(r *http.Request) (*herald.User, error) {
-	u, err := a.findUser(r)
-	if err != nil {
-		return nil, err
+	if r.PathValue("id") == "" {
+		return a.store.FindUser(r.Context(), currentUser(r).ID)
 	}
-	me := currentUser(r)
-	if u.ID != me.ID && !me.Role.Can(herald.PermEditOtherProfile) {
-		return nil, herald.Errorf(herald.EFORBIDDEN, "You may edit only your own author profile.")
+	return a.findUser(r)
+}
+
+// profilePath is the path of the profile editor of u for r's user.
+func profilePath(r *http.Request, u *herald.User) string {
+	if r.PathValue("id") == "" {
+		return "/admin/users/me/profile"
 	}
-	return u, nil
+	return "/admin/users/" + strconv.FormatInt(u.ID, 10) + "/profile"
 }
 
 // authorProfileEdit shows the author profile editor.
@@ -62,7 +68,7 @@ func (a *Admin) authorForm(w http.ResponseWriter, r *http.Request, status int, u
 	if err != nil {
 		return err
 	}
-	return a.render(w, status, authorFormView{chrome: c, Subject: u, Form: f, Photos: photos, Errors: fe})
+	return a.render(w, status, authorFormView{chrome: c, Subject: u, Form: f, Photos: photos, Errors: fe, Action: profilePath(r, u)})
 }
 
 // authorProfileSave stores the author profile.

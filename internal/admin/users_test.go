@@ -98,7 +98,7 @@ func TestUsers_RoleAndDelete(t *testing.T) {
 func TestUsers_AuthorProfile(t *testing.T) {
 	f := newFixture(t)
 	co := f.as(t, herald.RoleContributor)
-	own := "/admin/users/" + itoa(f.users[herald.RoleContributor].ID) + "/profile"
+	own := "/admin/users/me/profile"
 	other := "/admin/users/" + itoa(f.users[herald.RoleAuthor].ID) + "/profile"
 	resp, body := co.get(own)
 	wantPage(t, resp, body, 200, `value="The contributor"`)
