@@ -17,6 +17,8 @@ type Settings struct {
 	DateFormat   string
 	PerPage      int
 	CommentsOpen bool // default for new articles
+	// LogoMediaID is the image shown as the site's logo; 0 for none.
+	LogoMediaID int64
 }
 
 // DefaultSettings are the settings of a new site.
@@ -62,6 +64,9 @@ func (s *Settings) Validate() error {
 	case "long", "medium", "iso":
 	default:
 		fe.Add("date_format", "must be long, medium or iso")
+	}
+	if s.LogoMediaID < 0 {
+		fe.Add("logo", "must be an image of the library")
 	}
 	if s.PerPage < 1 || s.PerPage > 100 {
 		fe.Add("per_page", "must be between 1 and 100")

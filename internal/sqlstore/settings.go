@@ -22,6 +22,7 @@ func settingValues(set herald.Settings) map[string]string {
 		"date_format":   set.DateFormat,
 		"per_page":      strconv.Itoa(set.PerPage),
 		"comments_open": strconv.FormatBool(set.CommentsOpen),
+		"logo_media_id": strconv.FormatInt(set.LogoMediaID, 10),
 	}
 }
 
@@ -43,6 +44,9 @@ func applySettings(set *herald.Settings, stored map[string]string) error {
 	}
 	if v, ok := stored["comments_open"]; ok && err == nil {
 		set.CommentsOpen, err = strconv.ParseBool(v)
+	}
+	if v, ok := stored["logo_media_id"]; ok && err == nil {
+		set.LogoMediaID, err = strconv.ParseInt(v, 10, 64)
 	}
 	return err
 }

@@ -16,7 +16,7 @@ func testSettingsRoundTrip(t *testing.T, s herald.Store) {
 	}
 	want := herald.Settings{
 		Title: "The Daily", Tagline: "", BaseURL: "https://news.example.com", Language: "ru",
-		TimeZone: "Europe/Moscow", DateFormat: "iso", PerPage: 7, CommentsOpen: false,
+		TimeZone: "Europe/Moscow", DateFormat: "iso", PerPage: 7, CommentsOpen: false, LogoMediaID: 5,
 	}
 	f.check(s.UpdateSettings(f.ctx, want))
 	got, err = s.FindSettings(f.ctx)
