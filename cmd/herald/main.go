@@ -15,6 +15,7 @@ import (
 
 // Main holds what a run of the command talks to, so tests can supply their own.
 type Main struct {
+	Stdin  io.Reader
 	Stdout io.Writer
 	Stderr io.Writer
 	Getenv func(string) string
@@ -26,7 +27,7 @@ var errUsage = errors.New("usage")
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	m := &Main{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+	m := &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
 	os.Exit(m.Run(ctx, os.Args[1:]))
 }
 
@@ -46,6 +47,8 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		err = m.migrate(ctx, rest)
 	case "demo":
 		err = m.demo(ctx, rest)
+	case "user":
+		err = m.user(ctx, rest)
 	case "version":
 		err = m.version(rest)
 	case "help", "-h", "-help", "--help":
@@ -75,6 +78,7 @@ Usage:
   herald serve     start the web server (-demo loads demo content into an empty database)
   herald migrate   apply database migrations and exit
   herald demo      load generated demo content into an empty database
+  herald user add  add a newsroom member (-email, -name, -role; -password-stdin or a link)
   herald version   print the version
   herald help      print this help
 

@@ -53,5 +53,9 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	}
 	logger.Info("serving", "url", "http://"+l.Addr().String()+"/", "db", st.Engine())
 	fmt.Fprintf(m.Stdout, "Herald is serving the site at http://%s/\n", l.Addr())
+	if err := m.printSetupLink(ctx, st, au, l, logger); err != nil {
+		return err
+	}
+	defer startPublisher(ctx, st, logger)()
 	return srv.Serve(ctx, l, 10*time.Second)
 }
