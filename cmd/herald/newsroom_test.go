@@ -42,7 +42,9 @@ func TestServe_SetupLink(t *testing.T) {
 	m := &Main{Stdout: &out, Stderr: &errOut, Getenv: func(string) string { return "" }}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int)
-	go func() { done <- m.Run(ctx, []string{"serve", "-addr", "127.0.0.1:0", "-data-dir", dir, "-db", filepath.Join(dir, "h.db")}) }()
+	go func() {
+		done <- m.Run(ctx, []string{"serve", "-addr", "127.0.0.1:0", "-data-dir", dir, "-db", filepath.Join(dir, "h.db")})
+	}()
 	linkRE := regexp.MustCompile(`http://127\.0\.0\.1:\d+/admin/setup\?token=\S+`)
 	var link string
 	for deadline := time.Now().Add(20 * time.Second); link == "" && time.Now().Before(deadline); {
