@@ -47,6 +47,7 @@ func (a *Admin) routes() []route {
 		a.storyRoutes(),
 		a.mediaRoutes(),
 		a.userRoutes(),
+		a.settingsRoutes(),
 		a.auditRoutes(),
 	)
 }
