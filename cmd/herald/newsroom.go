@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"sync"
+	"time"
 
 	"github.com/herald-news/herald/internal/auth"
 	"github.com/herald-news/herald/internal/publisher"
@@ -24,14 +26,35 @@ func (m *Main) printSetupLink(ctx context.Context, st *sqlstore.Store, au *auth.
 	return nil
 }
 
-// startPublisher runs the publisher of scheduled articles until ctx is
-// done; the returned function stops it and waits for it to finish.
-func startPublisher(ctx context.Context, st *sqlstore.Store, logger *slog.Logger) (stop func()) {
+// sweepEvery is how often ended sessions are deleted from the database.
+const sweepEvery = time.Hour
+
+// sweepSessions deletes ended sessions every hour until ctx is done, so
+// that the table holds only live ones.
+func sweepSessions(ctx context.Context, au *auth.Auth, logger *slog.Logger) {
+	t := time.NewTicker(sweepEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if n, err := au.DeleteExpiredSessions(ctx); err != nil && ctx.Err() == nil {
+				logger.Error("deleting ended sessions", "err", err)
+			} else if n > 0 {
+				logger.Debug("deleted ended sessions", "count", n)
+			}
+		}
+	}
+}
+
+// startBackground runs the publisher of scheduled articles and the
+// session sweeper until ctx is done; the returned function stops them and
+// waits for them to finish, before the store closes.
+func startBackground(ctx context.Context, st *sqlstore.Store, au *auth.Auth, logger *slog.Logger) (stop func()) {
 	ctx, cancel := context.WithCancel(ctx)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		publisher.New(publisher.Options{Store: st, Logger: logger}).Run(ctx)
-	}()
-	return func() { cancel(); <-done }
+	var wg sync.WaitGroup
+	wg.Go(func() { publisher.New(publisher.Options{Store: st, Logger: logger}).Run(ctx) })
+	wg.Go(func() { sweepSessions(ctx, au, logger) })
+	return func() { cancel(); wg.Wait() }
 }

@@ -56,6 +56,6 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	if err := m.printSetupLink(ctx, st, au, l, logger); err != nil {
 		return err
 	}
-	defer startPublisher(ctx, st, logger)()
+	defer startBackground(ctx, st, au, logger)()
 	return srv.Serve(ctx, l, 10*time.Second)
 }
