@@ -14,6 +14,17 @@ import (
 func (a *Admin) articleRoutes() []route {
 	return []route{
 		{"GET /admin/articles", herald.PermEditOwnArticles, a.articleList},
+		{"GET /admin/articles/new", herald.PermEditOwnArticles, a.newArticle},
+		{"POST /admin/articles/new", herald.PermEditOwnArticles, a.createArticle},
+		{"POST /admin/articles/new/preview", herald.PermEditOwnArticles, a.previewNew},
+		{"GET /admin/articles/{id}/edit", herald.PermEditOwnArticles, a.editArticle},
+		{"POST /admin/articles/{id}/edit", herald.PermEditOwnArticles, a.updateArticle},
+		{"POST /admin/articles/{id}/preview", herald.PermEditOwnArticles, a.previewArticle},
+		{"GET /admin/articles/{id}/delete", herald.PermEditOwnArticles, a.confirmDelete},
+		{"POST /admin/articles/{id}/delete", herald.PermEditOwnArticles, a.deleteArticle},
+		{"GET /admin/articles/{id}/revisions", herald.PermEditOwnArticles, a.revisions},
+		{"GET /admin/articles/{id}/revisions/compare", herald.PermEditOwnArticles, a.compareRevisions},
+		{"POST /admin/articles/{id}/revisions/{rev}/restore", herald.PermEditOwnArticles, a.restoreRevision},
 	}
 }
 

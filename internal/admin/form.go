@@ -141,5 +141,6 @@ func funcs() template.FuncMap {
 			return render.Date(t.In(loc), "en", "medium") + " " + t.In(loc).Format("15:04")
 		},
 		"datetime": render.Datetime,
+		"inc":      func(i int) int { return i + 1 },
 	}
 }

@@ -1,0 +1,193 @@
+package admin
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/herald-news/herald"
+)
+
+// TestArticle_EditConflict: two people open version 1; the first save
+// wins, the second is refused with the difference shown and the second
+// person's text kept, until they save over it deliberately.
+func TestArticle_EditConflict(t *testing.T) {
+	f := newFixture(t)
+	art := f.writeArticle(t, herald.RoleAuthor, "shared", herald.StatusDraft, time.Time{})
+	art.AuthorIDs = append(art.AuthorIDs, f.users[herald.RoleContributor].ID)
+	v := articleValues(art, "save")
+	v.Set("version", "1")
+
+	first := url.Values{}
+	for k, vs := range v {
+		first[k] = vs
+	}
+	first.Set("body", "The harbour opened on Monday.")
+	resp, body := f.as(t, herald.RoleEditor).post(editPath(art), first)
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("first save: %d\n%s", resp.StatusCode, body)
+	}
+
+	v.Set("body", "The harbour opened on Tuesday, said the mayor.")
+	second := f.as(t, herald.RoleAuthor)
+	resp, body = second.post(editPath(art), v)
+	if resp.StatusCode != http.StatusConflict {
+		t.Fatalf("second save: %d, want 409", resp.StatusCode)
+	}
+	for _, want := range []string{"The harbour opened on Tuesday, said the mayor.", "<del>Monday</del><ins>Tuesday, said the mayor</ins>.",
+		"The editor saved version 2", `name="overwrite" value="2"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("conflict page lacks %q", want)
+		}
+	}
+	if got := f.find(t, art.ID); got.Body != "The harbour opened on Monday." {
+		t.Errorf("stored body %q", got.Body)
+	}
+
+	v.Set("overwrite", "2")
+	resp, _ = second.post(editPath(art), v)
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save over: %d", resp.StatusCode)
+	}
+	if got := f.find(t, art.ID); got.Body != v.Get("body") || got.Version != 3 {
+		t.Errorf("after saving over: version %d, body %q", got.Version, got.Body)
+	}
+}
+
+// TestArticle_SlugConflict shows a slug taken on the same day beside the
+// slug field.
+func TestArticle_SlugConflict(t *testing.T) {
+	f := newFixture(t)
+	day := time.Date(2024, 3, 10, 9, 0, 0, 0, time.UTC)
+	f.writeArticle(t, herald.RoleEditor, "taken", herald.StatusPublished, day)
+	art := f.writeArticle(t, herald.RoleAuthor, "other", herald.StatusDraft, time.Time{})
+	v := articleValues(art, "publish")
+	v.Set("slug", "taken")
+	v.Set("published_at", "2024-03-10T15:00")
+	resp, body := f.as(t, herald.RoleAuthor).post(editPath(art), v)
+	if resp.StatusCode != http.StatusConflict || !strings.Contains(body, `id="slug-error"`) || !strings.Contains(body, "already published") {
+		t.Errorf("slug conflict: %d\n%s", resp.StatusCode, body)
+	}
+	if got := f.find(t, art.ID); got.Status != herald.StatusDraft {
+		t.Errorf("status %s", got.Status)
+	}
+}
+
+// TestArticle_Revisions lists the revisions, compares two word by word and
+// restores an earlier text as a new revision.
+func TestArticle_Revisions(t *testing.T) {
+	f := newFixture(t)
+	art := f.writeArticle(t, herald.RoleAuthor, "revised", herald.StatusDraft, time.Time{})
+	c := f.as(t, herald.RoleAuthor)
+	for i, text := range []string{"Second text here.", "Third text here."} {
+		v := articleValues(art, "save")
+		v.Set("version", id(int64(i+1)))
+		v.Set("body", text)
+		if resp, body := c.post(editPath(art), v); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("save %d: %d\n%s", i, resp.StatusCode, body)
+		}
+	}
+	revs, err := f.store.FindRevisions(context.Background(), art.ID)
+	must(t, err)
+	if len(revs) != 3 {
+		t.Fatalf("%d revisions", len(revs))
+	}
+	base := "/admin/articles/" + id(art.ID) + "/revisions"
+	_, body := c.get(base)
+	for _, r := range revs {
+		if !strings.Contains(body, `value="`+id(r.ID)+`"`) {
+			t.Errorf("revision %d not listed", r.ID)
+		}
+	}
+	_, body = c.get(base + "/compare?from=" + id(revs[2].ID) + "&to=" + id(revs[0].ID))
+	if !strings.Contains(body, "<del>The first words of revised.</del><ins>Third text here.</ins>") &&
+		!strings.Contains(body, "<ins>Third") {
+		t.Errorf("compare page lacks the difference:\n%s", body)
+	}
+	resp, _ := c.get(base + "/compare?from=999&to=" + id(revs[0].ID))
+	if resp.StatusCode != http.StatusNotFound {
+		t.Errorf("unknown revision: %d", resp.StatusCode)
+	}
+	resp, _ = c.post(base+"/"+id(revs[2].ID)+"/restore", nil)
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("restore: %d", resp.StatusCode)
+	}
+	if got := f.find(t, art.ID); got.Body != "The first words of revised." || got.Version != 4 {
+		t.Errorf("restored: version %d body %q", got.Version, got.Body)
+	}
+	other := f.writeArticle(t, herald.RoleEditor, "elsewhere", herald.StatusDraft, time.Time{})
+	resp, _ = f.as(t, herald.RoleEditor).post("/admin/articles/"+id(other.ID)+"/revisions/"+id(revs[2].ID)+"/restore", nil)
+	if resp.StatusCode != http.StatusNotFound {
+		t.Errorf("restoring another article's revision: %d", resp.StatusCode)
+	}
+}
+
+// TestArticle_Preview renders the Markdown above the form and saves nothing.
+func TestArticle_Preview(t *testing.T) {
+	f := newFixture(t)
+	art := f.writeArticle(t, herald.RoleAuthor, "preview", herald.StatusDraft, time.Time{})
+	v := articleValues(art, "preview")
+	v.Set("body", "Some **bold** words <script>alert(1)</script>")
+	resp, body := f.as(t, herald.RoleAuthor).post("/admin/articles/"+id(art.ID)+"/preview", v)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, "<strong>bold</strong>") || strings.Contains(body, "<script>alert") {
+		t.Errorf("preview: %d\n%s", resp.StatusCode, body)
+	}
+	if got := f.find(t, art.ID); got.Version != 1 {
+		t.Errorf("the preview saved: version %d", got.Version)
+	}
+	resp, body = f.as(t, herald.RoleContributor).post("/admin/articles/new/preview", url.Values{"body": {"# Title"}, "action": {"preview"}})
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, "<h2") {
+		t.Errorf("preview of a new article: %d", resp.StatusCode)
+	}
+}
+
+// TestArticle_Delete lets a contributor delete a draft of theirs but not a
+// published article, and records deletions.
+func TestArticle_Delete(t *testing.T) {
+	f := newFixture(t)
+	draft := f.writeArticle(t, herald.RoleContributor, "draft", herald.StatusDraft, time.Time{})
+	live := f.writeArticle(t, herald.RoleContributor, "live", herald.StatusPublished, time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC))
+	c := f.as(t, herald.RoleContributor)
+	if resp, _ := c.get("/admin/articles/" + id(draft.ID) + "/delete"); resp.StatusCode != http.StatusOK {
+		t.Errorf("confirm: %d", resp.StatusCode)
+	}
+	if resp, _ := c.post("/admin/articles/"+id(draft.ID)+"/delete", nil); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("delete draft: %d", resp.StatusCode)
+	}
+	if resp, _ := c.post("/admin/articles/"+id(live.ID)+"/delete", nil); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("delete published: %d", resp.StatusCode)
+	}
+	_, err := f.store.FindArticle(context.Background(), draft.ID)
+	if herald.ErrorCode(err) != herald.ENOTFOUND {
+		t.Errorf("draft still there: %v", err)
+	}
+	events, _, err := f.store.FindAuditEvents(context.Background(), herald.AuditFilter{Action: "article.delete"})
+	must(t, err)
+	if len(events) != 1 {
+		t.Errorf("%d delete events", len(events))
+	}
+}
+
+// TestArticle_ListPaging pages the list and keeps its filters in the links.
+func TestArticle_ListPaging(t *testing.T) {
+	f := newFixture(t)
+	for i := range articlesPerPage + 2 {
+		f.writeArticle(t, herald.RoleAuthor, "story-"+id(int64(i)), herald.StatusDraft, time.Time{})
+	}
+	c := f.as(t, herald.RoleEditor)
+	_, body := c.get("/admin/articles?status=draft")
+	if !strings.Contains(body, `href="/admin/articles?page=2&amp;status=draft"`) || !strings.Contains(body, "32 articles") {
+		t.Errorf("first page lacks the next link or count")
+	}
+	_, body = c.get("/admin/articles?status=draft&page=2")
+	if strings.Count(body, "/edit\">") != 2 {
+		t.Errorf("second page shows %d rows", strings.Count(body, "/edit\">"))
+	}
+	resp, _ := c.get("/admin/articles?page=x&section=-1&status=nonsense")
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("bad filters: %d", resp.StatusCode)
+	}
+}
