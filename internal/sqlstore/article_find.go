@@ -34,7 +34,7 @@ func (s *Store) FindArticle(ctx context.Context, id int64) (*herald.Article, err
 func (s *Store) FindArticles(ctx context.Context, f herald.ArticleFilter) (herald.ArticlePage, error) {
 	var p herald.ArticlePage
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		ids, total, err := findArticleIDs(ctx, tx, f)
+		ids, total, err := s.findArticleIDs(ctx, tx, f)
 		if err != nil {
 			return err
 		}
@@ -51,10 +51,10 @@ func (s *Store) FindArticles(ctx context.Context, f herald.ArticleFilter) (heral
 // findArticleIDs returns the ids of one page of matches in listing order,
 // and the number of all matches. The count query runs only when the page
 // does not tell.
-func findArticleIDs(ctx context.Context, tx querier, f herald.ArticleFilter) ([]int64, int, error) {
+func (s *Store) findArticleIDs(ctx context.Context, tx querier, f herald.ArticleFilter) ([]int64, int, error) {
 	offset, limit := page(f.Offset, f.Limit)
 	var a args
-	q := newListing(&a, f)
+	q := newListing(&a, f, s.dialect)
 	n := len(a)
 	ids, err := queryAll(ctx, tx, scanID, "SELECT "+q.id+" FROM "+q.from()+" WHERE "+q.where()+
 		" ORDER BY "+q.order(f.Order)+" LIMIT "+a.add(limit)+" OFFSET "+a.add(offset), a...)

@@ -21,9 +21,9 @@ type listing struct {
 	join  bool // whether a condition needs the articles table
 }
 
-// newListing returns the listing query for the filter, adding its
-// arguments to a.
-func newListing(a *args, f herald.ArticleFilter) *listing {
+// newListing returns the listing query for the filter in the dialect,
+// adding its arguments to a.
+func newListing(a *args, f herald.ArticleFilter, d *dialect) *listing {
 	q := &listing{table: "articles", id: "articles.id"}
 	switch {
 	case f.TagID != 0:
@@ -39,7 +39,7 @@ func newListing(a *args, f herald.ArticleFilter) *listing {
 			q.add(q.id + " IN (SELECT article_id FROM article_authors WHERE user_id = " + a.add(f.AuthorID) + ")")
 		}
 	}
-	q.filter(a, f)
+	q.filter(a, f, d)
 	q.conds = append(q.conds, timeRange(a, f, q.col("published_at"), q.id)...)
 	return q
 }
@@ -59,7 +59,7 @@ func (q *listing) addArticles(cond string) {
 	q.add(cond)
 }
 
-func (q *listing) filter(a *args, f herald.ArticleFilter) {
+func (q *listing) filter(a *args, f herald.ArticleFilter, d *dialect) {
 	if f.ID != 0 {
 		q.add(q.id + " = " + a.add(f.ID))
 	}
@@ -85,7 +85,7 @@ func (q *listing) filter(a *args, f herald.ArticleFilter) {
 		q.addArticles("articles.translation_of = " + a.add(f.TranslationOf))
 	}
 	for _, word := range strings.Fields(f.Query) {
-		q.addArticles(`lower(articles.headline) LIKE lower(` + a.add("%"+escapeLike(word)+"%") + `) ESCAPE '\'`)
+		q.addArticles(d.contains(a, "articles.headline", word))
 	}
 }
 

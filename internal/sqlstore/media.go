@@ -142,9 +142,8 @@ func (s *Store) FindMediaList(ctx context.Context, f herald.MediaFilter) ([]*her
 	var a args
 	where := []string{"1 = 1"}
 	for _, word := range strings.Fields(f.Query) {
-		p := a.add("%" + escapeLike(word) + "%")
-		where = append(where, "(lower(alt) LIKE lower("+p+`) ESCAPE '\' OR lower(caption) LIKE lower(`+p+
-			`) ESCAPE '\' OR lower(credit) LIKE lower(`+p+`) ESCAPE '\')`)
+		where = append(where, "("+s.dialect.contains(&a, "alt", word)+" OR "+s.dialect.contains(&a, "caption", word)+
+			" OR "+s.dialect.contains(&a, "credit", word)+")")
 	}
 	cond := strings.Join(where, " AND ")
 	var list []*herald.Media

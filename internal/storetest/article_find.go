@@ -20,7 +20,9 @@ func testArticleFindFilters(t *testing.T, s herald.Store) {
 	b := f.article(func(a *herald.Article) {
 		a.Slug, a.SectionID, a.TagIDs, a.AuthorIDs = "b", europe.ID, []int64{vote.ID}, []int64{ann.ID}
 	})
-	c := f.article(func(a *herald.Article) { a.Slug, a.SectionID, a.AuthorIDs = "c", sport.ID, []int64{ann.ID} })
+	c := f.article(func(a *herald.Article) {
+		a.Slug, a.SectionID, a.AuthorIDs, a.Headline = "c", sport.ID, []int64{ann.ID}, "Матч в МОСКВЕ"
+	})
 	d := f.article(func(a *herald.Article) { a.Slug, a.StoryID, a.Headline = "d", story.ID, "100% turnout_in polls" })
 	f.article(func(a *herald.Article) { a.Slug, a.Status, a.PublishedAt = "draft", herald.StatusDraft, time.Time{} })
 	f.article(func(a *herald.Article) { a.Slug, a.Status, a.PublishedAt = "later", herald.StatusScheduled, at(48) })
@@ -50,6 +52,7 @@ func testArticleFindFilters(t *testing.T, s herald.Store) {
 		{"exclude", herald.ArticleFilter{ExcludeID: a.ID, PublicAt: at(24)}, []string{"d", "c", "b"}},
 		{"query, any case", herald.ArticleFilter{Query: "open PARIS"}, []string{"a"}},
 		{"a word in several headlines", herald.ArticleFilter{Query: "polls"}, []string{"d", "a"}},
+		{"query in Cyrillic, any case", herald.ArticleFilter{Query: "Москве"}, []string{"c"}},
 		{"query percent is literal", herald.ArticleFilter{Query: "100%"}, []string{"d"}},
 		{"query underscore is literal", herald.ArticleFilter{Query: "turnout_in"}, []string{"d"}},
 		{"query underscore is no wildcard", herald.ArticleFilter{Query: "o_en"}, []string{}},

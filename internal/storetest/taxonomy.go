@@ -228,7 +228,7 @@ func testMediaList(t *testing.T, s herald.Store) {
 		{"credit", herald.MediaFilter{Query: "reuters"}, []*herald.Media{all[1]}, 1},
 		{"every word, any field", herald.MediaFilter{Query: "voters lee"}, []*herald.Media{all[0]}, 1},
 		{"a word missing", herald.MediaFilter{Query: "voters box"}, nil, 0},
-		{"Cyrillic", herald.MediaFilter{Query: "Кремль"}, []*herald.Media{all[2]}, 1},
+		{"Cyrillic in any case", herald.MediaFilter{Query: "кРЕМЛЬ"}, []*herald.Media{all[2]}, 1},
 		{"percent is literal", herald.MediaFilter{Query: "0%"}, []*herald.Media{all[3]}, 1},
 		{"underscore is literal", herald.MediaFilter{Query: "t_"}, []*herald.Media{all[3]}, 1},
 		{"page", herald.MediaFilter{Offset: 1, Limit: 2}, []*herald.Media{all[2], all[1]}, 4},
