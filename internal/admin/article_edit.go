@@ -102,6 +102,9 @@ func (a *Admin) save(w http.ResponseWriter, r *http.Request, stored *herald.Arti
 		maps.Copy(fe, fieldErrors(err))
 	}
 	checkTags(fe, f.tagNames())
+	if err := a.checkFeatured(ctx, next, fe); err != nil {
+		return err
+	}
 	if len(fe) > 0 {
 		return a.renderEditor(w, r, stored, f, fe, http.StatusUnprocessableEntity, nil)
 	}

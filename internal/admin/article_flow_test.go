@@ -191,3 +191,55 @@ func TestArticle_ListPaging(t *testing.T) {
 		t.Errorf("bad filters: %d", resp.StatusCode)
 	}
 }
+
+// TestArticle_FeaturedNeedsAlt refuses to publish an article whose
+// featured image has no alt text, and lets a draft keep it.
+func TestArticle_FeaturedNeedsAlt(t *testing.T) {
+	f := newFixture(t)
+	m := &herald.Media{Hash: strings.Repeat("ab", 32), Type: "image/png", Size: 10, Width: 10, Height: 10}
+	must(t, f.store.CreateMedia(context.Background(), m))
+	art := f.writeArticle(t, herald.RoleAuthor, "pictured", herald.StatusDraft, time.Time{})
+	c := f.as(t, herald.RoleAuthor)
+	v := articleValues(art, "save")
+	v.Set("featured", id(m.ID))
+	if resp, body := c.post(editPath(art), v); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("draft with the image: %d\n%s", resp.StatusCode, body)
+	}
+	v.Set("version", "2")
+	v.Set("action", "publish")
+	resp, body := c.post(editPath(art), v)
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "no alt text") {
+		t.Errorf("publishing without alt text: %d", resp.StatusCode)
+	}
+	m.Alt = "A harbour crane at dusk"
+	must(t, f.store.UpdateMedia(context.Background(), m))
+	if resp, _ := c.post(editPath(art), v); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("publishing with alt text: %d", resp.StatusCode)
+	}
+}
+
+// TestArticle_TimeZone reads and shows publication times in the site's
+// time zone.
+func TestArticle_TimeZone(t *testing.T) {
+	f := newFixture(t)
+	s, err := f.store.FindSettings(context.Background())
+	must(t, err)
+	s.TimeZone = "Europe/Moscow"
+	must(t, f.store.UpdateSettings(context.Background(), s))
+	c := f.as(t, herald.RoleEditor)
+	resp, _ := c.post("/admin/articles/new", url.Values{"headline": {"Night"}, "language": {"en"}, "action": {"publish"},
+		"published_at": {"2024-03-20T01:30"}, "authors": {id(f.users[herald.RoleEditor].ID)}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("publish: %d", resp.StatusCode)
+	}
+	res, err := f.store.FindArticles(context.Background(), herald.ArticleFilter{})
+	must(t, err)
+	art := res.Articles[0]
+	if want := time.Date(2024, 3, 19, 22, 30, 0, 0, time.UTC); !art.PublishedAt.Equal(want) {
+		t.Errorf("published at %v, want %v", art.PublishedAt, want)
+	}
+	_, body := c.get(editPath(art))
+	if !strings.Contains(body, `value="2024-03-20T01:30"`) || !strings.Contains(body, `href="/2024/03/20/night/"`) {
+		t.Errorf("the editor does not show Moscow time")
+	}
+}

@@ -21,6 +21,26 @@ func (a *Admin) storeArticle(ctx context.Context, stored, next *herald.Article, 
 	return a.store.UpdateArticle(ctx, next)
 }
 
+// checkFeatured adds a field error when a published or scheduled article
+// would show a featured image without alt text.
+func (a *Admin) checkFeatured(ctx context.Context, next *herald.Article, fe herald.FieldErrors) error {
+	if next.FeaturedMediaID == 0 || !isLive(next.Status) || fe["featured"] != "" {
+		return nil
+	}
+	m, err := a.store.FindMedia(ctx, next.FeaturedMediaID)
+	switch {
+	case herald.ErrorCode(err) == herald.ENOTFOUND:
+		fe.Add("featured", "there is no image with this number")
+	case err != nil:
+		return err
+	default:
+		if err := m.Publishable(); err != nil {
+			fe.Add("featured", herald.ErrorMessage(err))
+		}
+	}
+	return nil
+}
+
 // saveFailed answers a save the store refused: a stale version shows the
 // conflict, a taken slug or a missing reference comes back beside its
 // field; anything else is an error.

@@ -4,16 +4,26 @@
 
   // Slug suggestion: until someone edits the slug, it follows the headline,
   // as the server would suggest it (the server's rules are authoritative).
+  // The same rules as markup.Slugify: Cyrillic by the scheme of Russian
+  // passports, Latin without diacritics, apostrophes dropped.
+  var translit = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
+    "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "ie", "ы": "y",
+    "ь": "", "э": "e", "ю": "iu", "я": "ia", "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o"
+  };
+
   function slugify(s) {
-    var map = {а:"a",б:"b",в:"v",г:"g",д:"d",е:"e",ё:"e",ж:"zh",з:"z",и:"i",й:"y",к:"k",л:"l",м:"m",н:"n",
-      о:"o",п:"p",р:"r",с:"s",т:"t",у:"u",ф:"f",х:"kh",ц:"ts",ч:"ch",ш:"sh",щ:"shch",ъ:"",ы:"y",ь:"",э:"e",ю:"yu",я:"ya"};
     var out = "";
-    s = s.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+    s = s.toLowerCase().normalize("NFD");
     for (var i = 0; i < s.length; i++) {
       var c = s[i];
-      out += map[c] !== undefined ? map[c] : (/[a-z0-9]/.test(c) ? c : "-");
+      if (/[a-z0-9]/.test(c)) out += c;
+      else if (translit[c] !== undefined) out += translit[c];
+      else if (/[\u0300-\u036f'’ʼ]/.test(c)) continue;
+      else out += "-";
     }
-    return out.replace(/-+/g, "-").replace(/^-|-$/g, "").slice(0, 80).replace(/-$/, "");
+    return out.replace(/-+/g, "-").replace(/^-|-$/g, "").slice(0, 200).replace(/-$/, "");
   }
 
   function slugSuggestion() {
