@@ -93,6 +93,12 @@ func TestProfile_TwoFactor(t *testing.T) {
 	}
 }
 
+func TestGroupsOf4(t *testing.T) {
+	if got := groupsOf4("ABCDEFGHIJ"); got != "ABCD EFGH IJ" {
+		t.Errorf("got %q", got)
+	}
+}
+
 func TestBrowserName(t *testing.T) {
 	tests := map[string]string{
 		"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36":                   "Chrome on Linux",

@@ -3,6 +3,7 @@ package admin
 import (
 	"html/template"
 	"net/http"
+	"strings"
 
 	"github.com/herald-news/herald"
 	"github.com/herald-news/herald/internal/auth"
@@ -13,6 +14,7 @@ import (
 type twoFactorSetupView struct {
 	chrome
 	Secret string
+	Shown  string       // Secret in groups of four, easier to type, and wrapping on a phone
 	URI    template.URL // otpauth://, a scheme html/template would otherwise refuse
 	Errors herald.FieldErrors
 }
@@ -39,7 +41,19 @@ func (a *Admin) renderTwoFactorSetup(w http.ResponseWriter, r *http.Request, sta
 		return err
 	}
 	uri := template.URL(auth.TOTPURI(issuer(settings.Title), currentUser(r).Email, secret))
-	return a.renderPage(w, r, status, "Two-step sign-in", &twoFactorSetupView{Secret: secret, URI: uri, Errors: fe})
+	return a.renderPage(w, r, status, "Two-step sign-in", &twoFactorSetupView{Secret: secret, Shown: groupsOf4(secret), URI: uri, Errors: fe})
+}
+
+// groupsOf4 writes s in groups of four characters.
+func groupsOf4(s string) string {
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && i%4 == 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }
 
 // issuer is the name the authenticator app shows for the account.
