@@ -1,9 +1,13 @@
 package sqlstore
 
 import (
+	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/herald-news/herald"
 )
 
 func TestMigrations_SameNames(t *testing.T) {
@@ -72,5 +76,98 @@ func TestMigrations_SameSchema(t *testing.T) {
 	pg := columns(t, postgresDB(t).open(t))
 	if diff := cmp.Diff(lite, pg); diff != "" {
 		t.Errorf("tables and columns differ (-sqlite +postgres):\n%s", diff)
+	}
+}
+
+// TestMigrate_Newsroom checks that 0003_newsroom upgrades a database with
+// articles and users: each article gets version 1 and a first revision.
+func TestMigrate_Newsroom(t *testing.T) {
+	engines := map[string]func(t *testing.T) string{
+		"sqlite":   func(t *testing.T) string { return filepath.Join(t.TempDir(), "herald.db") },
+		"postgres": func(t *testing.T) string { return postgresDB(t).dsn(t) },
+	}
+	for name, dsn := range engines {
+		t.Run(name, func(t *testing.T) {
+			s, err := Open(t.Context(), Options{DSN: dsn(t)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			migrateUpTo(t, s, "0002_listing_indexes.sql")
+			_, err = s.db.ExecContext(t.Context(), `INSERT INTO users (name, slug, email, role, created_at)
+				VALUES ('Ann', 'ann', 'ann@example.com', 'admin', $1)`, day)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = s.db.ExecContext(t.Context(), `INSERT INTO articles (slug, status, published_at, language,
+				created_at, modified_at, headline, body) VALUES ('old', 'published', $1, 'en', $1, $1, 'Old', 'Text.')`, day)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.Migrate(t.Context()); err != nil {
+				t.Fatal(err)
+			}
+			checkUpgraded(t, s)
+		})
+	}
+}
+
+var day = time.Date(2022, 9, 27, 10, 0, 0, 0, time.UTC)
+
+// migrateUpTo applies the migrations up to and including last.
+func migrateUpTo(t *testing.T, s *Store, last string) {
+	t.Helper()
+	names, err := migrationNames(s.Engine())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx, err := s.db.BeginTx(t.Context(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	_, err = tx.ExecContext(t.Context(), "CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+	for _, name := range names {
+		if err == nil && name <= last {
+			err = s.apply(t.Context(), tx, name)
+		}
+	}
+	if err == nil {
+		err = tx.Commit()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func checkUpgraded(t *testing.T, s *Store) {
+	t.Helper()
+	p, err := s.FindArticles(t.Context(), herald.ArticleFilter{})
+	if err != nil || len(p.Articles) != 1 {
+		t.Fatalf("articles after upgrade: %v, %v", p.Articles, err)
+	}
+	a := p.Articles[0]
+	if a.Version != 1 || a.TranslationOf != 0 {
+		t.Errorf("article after upgrade: Version %d, TranslationOf %d", a.Version, a.TranslationOf)
+	}
+	revs, err := s.FindRevisions(t.Context(), a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []*herald.Revision{{ArticleID: a.ID, Version: 1, CreatedAt: day, Slug: "old", Headline: "Old",
+		Body: "Text.", Status: herald.StatusPublished, PublishedAt: day}}
+	if diff := cmp.Diff(want, revs, cmpopts.IgnoreFields(herald.Revision{}, "ID")); diff != "" {
+		t.Errorf("revisions after upgrade (-want +got):\n%s", diff)
+	}
+	u, err := s.FindUserBySlug(t.Context(), "ann")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u.TOTPSecret != "" || u.RecoveryCodes != nil {
+		t.Errorf("user after upgrade: TOTP %q, recovery codes %v", u.TOTPSecret, u.RecoveryCodes)
+	}
+	a.Headline = "New"
+	if err := s.UpdateArticle(t.Context(), a); err != nil || a.Version != 2 {
+		t.Errorf("update after upgrade: %v, Version %d", err, a.Version)
 	}
 }

@@ -106,6 +106,12 @@ func postgresDB(t testing.TB) *testDB {
 // open returns a migrated, empty store in a schema of the test database.
 func (db *testDB) open(t testing.TB) *Store {
 	t.Helper()
+	return openStore(t, db.dsn(t))
+}
+
+// dsn returns the URL of an empty schema of the test database.
+func (db *testDB) dsn(t testing.TB) string {
+	t.Helper()
 	var schema string
 	select {
 	case schema = <-db.free:
@@ -123,7 +129,7 @@ func (db *testDB) open(t testing.TB) *Store {
 	// Tests need no durability; not waiting for the WAL flush makes them fast.
 	q.Set("synchronous_commit", "off")
 	u.RawQuery = q.Encode()
-	return openStore(t, u.String())
+	return u.String()
 }
 
 // release empties the schema's tables and puts it back for the next test.
