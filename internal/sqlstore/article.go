@@ -1,6 +1,7 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -162,6 +163,9 @@ func (s *Store) UpdateArticle(ctx context.Context, a *herald.Article) error {
 	normalize(a)
 	a.ModifiedAt = utc(s.now())
 	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		if err := checkVersion(ctx, tx, a); err != nil {
+			return nil, err
+		}
 		if err := s.checkArticle(ctx, tx, a); err != nil {
 			return nil, err
 		}
@@ -175,7 +179,7 @@ func (s *Store) UpdateArticle(ctx context.Context, a *herald.Article) error {
 			nullID(a.StoryID), nullID(a.FeaturedMediaID), a.CommentsOpen, nullID(a.TranslationOf), a.ID,
 			a.Version).Scan(&a.CreatedAt)
 		if errors.Is(err, sql.ErrNoRows) {
-			return nil, staleArticle(ctx, tx, a.ID)
+			return nil, cmp.Or(checkVersion(ctx, tx, a), staleArticle())
 		}
 		if err != nil {
 			return nil, s.slugConflict(err, a)
@@ -196,16 +200,21 @@ func (s *Store) UpdateArticle(ctx context.Context, a *herald.Article) error {
 	return nil
 }
 
-// staleArticle explains why an update matched no row: the article is gone,
-// or someone saved it since the editor opened it.
-func staleArticle(ctx context.Context, tx querier, id int64) error {
-	var n int
-	if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM articles WHERE id = $1", id).Scan(&n); err != nil {
-		return err
+// checkVersion returns ENOTFOUND when the article is gone and ECONFLICT
+// when someone saved it since the editor opened it at a.Version. The
+// update's own version condition catches a save made in between.
+func checkVersion(ctx context.Context, tx querier, a *herald.Article) error {
+	var v int
+	if err := tx.QueryRowContext(ctx, "SELECT version FROM articles WHERE id = $1", a.ID).Scan(&v); err != nil {
+		return notFound(err, "article", a.ID)
 	}
-	if n == 0 {
-		return herald.Errorf(herald.ENOTFOUND, "article %d not found", id)
+	if v != a.Version {
+		return staleArticle()
 	}
+	return nil
+}
+
+func staleArticle() error {
 	return herald.Errorf(herald.ECONFLICT, "the article was changed by someone else since you opened it")
 }
 

@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"sync"
 	"testing"
@@ -29,6 +30,9 @@ func testArticleVersion(t *testing.T, s herald.Store) {
 	second.Headline = "Second"
 	err := s.UpdateArticle(f.ctx, &second)
 	wantCode(t, err, herald.ECONFLICT)
+	stale := second
+	stale.SectionID = 9999 // the version is checked first
+	wantCode(t, s.UpdateArticle(f.ctx, &stale), herald.ECONFLICT)
 	if second.Version != 1 {
 		t.Errorf("Version after a refused update = %d, want 1", second.Version)
 	}
@@ -256,5 +260,34 @@ func testPublishDueConcurrent(t *testing.T, s herald.Store) {
 	slices.Sort(got)
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("published ids over all publishers (-want +got):\n%s", diff)
+	}
+}
+
+// testArticleVersionConcurrent checks that of several saves racing from
+// the same version exactly one wins.
+func testArticleVersionConcurrent(t *testing.T, s herald.Store) {
+	f := newFixture(t, s)
+	a := f.article(nil)
+	var mu sync.Mutex
+	codes := map[string]int{}
+	var wg sync.WaitGroup
+	for i := range 4 {
+		wg.Go(func() {
+			edit := *a
+			edit.Headline = fmt.Sprintf("Edit %d", i)
+			code := herald.ErrorCode(s.UpdateArticle(f.ctx, &edit))
+			mu.Lock()
+			codes[code]++
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	if diff := cmp.Diff(map[string]int{"": 1, herald.ECONFLICT: 3}, codes); diff != "" {
+		t.Errorf("outcomes of racing saves by error code (-want +got):\n%s", diff)
+	}
+	revs, err := s.FindRevisions(f.ctx, a.ID)
+	f.check(err)
+	if len(revs) != 2 {
+		t.Errorf("%d revisions, want 2", len(revs))
 	}
 }

@@ -52,6 +52,7 @@ func Run(t *testing.T, open func(t *testing.T) herald.Store) {
 		{"TestStore_Changes", testChanges},
 		{"TestStore_ChangesAfterCommit", testChangesAfterCommit},
 		{"TestArticleStore_Version", testArticleVersion},
+		{"TestArticleStore_VersionConcurrent", testArticleVersionConcurrent},
 		{"TestArticleStore_Revisions", testArticleRevisions},
 		{"TestArticleStore_RevisionsBulk", testArticleRevisionsBulk},
 		{"TestArticleStore_Translations", testArticleTranslations},
