@@ -19,8 +19,10 @@ import (
 // site is one running herald process with demo content, shared by the tests
 // of this package.
 type site struct {
-	URL  string
-	root string // repository root
+	URL     string
+	root    string // repository root
+	bin     string // the herald binary
+	dataDir string // the server's -data-dir
 }
 
 var (
@@ -33,6 +35,7 @@ var (
 func TestMain(m *testing.M) {
 	code := m.Run()
 	stopSite()
+	removeBin()
 	os.Exit(code)
 }
 
@@ -56,7 +59,7 @@ var servingLine = regexp.MustCompile(`serving the site at (http://\S+)/`)
 // launch builds the binary and runs "herald serve -demo" on a free port,
 // returning once the site answers /readyz.
 func launch() (*site, error) {
-	root, err := repoRoot()
+	root, bin, err := buildHerald()
 	if err != nil {
 		return nil, err
 	}
@@ -64,15 +67,10 @@ func launch() (*site, error) {
 	if err != nil {
 		return nil, err
 	}
-	bin := filepath.Join(dir, "herald")
-	build := exec.Command("go", "build", "-o", bin, "./cmd/herald")
-	build.Dir = root
-	if out, err := build.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("go build: %v\n%s", err, out)
-	}
+	data := filepath.Join(dir, "data")
 	ctx, cancel := context.WithCancel(context.Background())
 	cmd := exec.CommandContext(ctx, bin, "serve", "-demo", "-articles", "300",
-		"-addr", "127.0.0.1:0", "-data-dir", filepath.Join(dir, "data"), "-log-level", "warn")
+		"-addr", "127.0.0.1:0", "-data-dir", data, "-log-level", "warn")
 	cmd.Env = append(os.Environ(), "HERALD_DB=")
 	cmd.Stderr = os.Stderr
 	stdout, err := cmd.StdoutPipe()
@@ -93,8 +91,41 @@ func launch() (*site, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &site{URL: url, root: root}, waitReady(url+"/readyz", time.Minute)
+	return &site{URL: url, root: root, bin: bin, dataDir: data}, waitReady(url+"/readyz", time.Minute)
 }
+
+var (
+	buildOnce sync.Once
+	builtRoot string
+	builtBin  string
+	buildErr  error
+)
+
+// buildHerald builds the herald binary once for the package, in a
+// directory removed after the tests, and returns the repository root and
+// the binary's path.
+func buildHerald() (root, bin string, err error) {
+	buildOnce.Do(func() {
+		if builtRoot, buildErr = repoRoot(); buildErr != nil {
+			return
+		}
+		dir, err := os.MkdirTemp("", "herald-e2e-bin-")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		removeBin = func() { os.RemoveAll(dir) }
+		builtBin = filepath.Join(dir, "herald")
+		build := exec.Command("go", "build", "-o", builtBin, "./cmd/herald")
+		build.Dir = builtRoot
+		if out, err := build.CombinedOutput(); err != nil {
+			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	return builtRoot, builtBin, buildErr
+}
+
+var removeBin = func() {}
 
 // readURL waits for the line in which herald names its address.
 func readURL(r io.Reader, timeout time.Duration) (string, error) {
