@@ -64,19 +64,27 @@ func hotp(key []byte, counter uint64, digits int) string {
 // ValidTOTP reports whether code is the secret's code at t or one step
 // before or after it.
 func ValidTOTP(secret, code string, t time.Time) bool {
+	_, ok := matchTOTP(secret, code, t)
+	return ok
+}
+
+// matchTOTP returns the time step whose code code is, within one step of t.
+func matchTOTP(secret, code string, t time.Time) (step int64, ok bool) {
 	code = strings.ReplaceAll(strings.TrimSpace(code), " ", "")
 	if len(code) != totpDigits {
-		return false
+		return 0, false
 	}
-	ok := false
 	for i := -totpSkew; i <= totpSkew; i++ {
-		want, err := TOTPCode(secret, t.Add(time.Duration(i)*totpStep))
+		at := t.Add(time.Duration(i) * totpStep)
+		want, err := TOTPCode(secret, at)
 		if err != nil {
-			return false
+			return 0, false
 		}
-		ok = subtle.ConstantTimeCompare([]byte(want), []byte(code)) == 1 || ok
+		if subtle.ConstantTimeCompare([]byte(want), []byte(code)) == 1 {
+			step, ok = at.Unix()/int64(totpStep/time.Second), true
+		}
 	}
-	return ok
+	return step, ok
 }
 
 // TOTPURI returns the otpauth:// URI that enrols the secret in an
@@ -111,7 +119,8 @@ func hashRecoveryCode(code string) string {
 // EnableTOTP turns two-factor sign-in on for u with the secret, once code
 // shows that the user's app has it. It returns the recovery codes to show.
 func (a *Auth) EnableTOTP(ctx context.Context, u *herald.User, secret, code string) ([]string, error) {
-	if !ValidTOTP(secret, code, a.now()) {
+	step, ok := matchTOTP(secret, code, a.now())
+	if !ok {
 		return nil, &herald.Error{Code: herald.EINVALID, Field: "code",
 			Message: "That code is not right. Type the 6 digits your app shows now."}
 	}
@@ -121,7 +130,26 @@ func (a *Auth) EnableTOTP(ctx context.Context, u *herald.User, secret, code stri
 		return nil, fmt.Errorf("enable two-factor for user %d: %w", u.ID, err)
 	}
 	a.audit(ctx, u.ID, "totp_enable", fmt.Sprintf("user %d", u.ID), "")
-	return codes, nil
+	return codes, a.useTOTPStep(ctx, u.ID, step, twoFactorKey(u.ID))
+}
+
+// useTOTPStep accepts an app code of the time step once: a code seen
+// signing in (say, over a shoulder) cannot be used again (RFC 6238, 5.2).
+// The throttle store keeps the used steps, so this holds across processes.
+func (a *Auth) useTOTPStep(ctx context.Context, userID, step int64, failKey string) error {
+	used := fmt.Sprintf("totp-used:%d:%d", userID, step)
+	n, _, err := a.store.CountFailures(ctx, used, a.now().UTC().Add(-FailureWindow))
+	if err != nil {
+		return fmt.Errorf("check used code: %w", err)
+	}
+	if n > 0 {
+		return &herald.Error{Code: herald.EUNAUTHORIZED, Field: "code",
+			Message: "That code was used already. Wait for the next one your app shows."}
+	}
+	if err := a.store.RecordFailure(ctx, used, a.now().UTC()); err != nil {
+		return fmt.Errorf("record used code: %w", err)
+	}
+	return a.store.ClearFailures(ctx, failKey)
 }
 
 // DisableTOTP turns two-factor sign-in off for u.
@@ -142,8 +170,8 @@ func (a *Auth) VerifySecondFactor(ctx context.Context, u *herald.User, code, ip 
 	if err := a.checkThrottle(ctx, "wrong codes", key); err != nil {
 		return err
 	}
-	if ValidTOTP(u.TOTPSecret, code, a.now()) {
-		return a.store.ClearFailures(ctx, key)
+	if step, ok := matchTOTP(u.TOTPSecret, code, a.now()); ok {
+		return a.useTOTPStep(ctx, u.ID, step, key)
 	}
 	h := hashRecoveryCode(code)
 	if i := slices.IndexFunc(u.RecoveryCodes, func(s string) bool { return hmac.Equal([]byte(s), []byte(h)) }); i >= 0 {

@@ -113,8 +113,16 @@ func TestAuth_TwoFactor(t *testing.T) {
 	if stored.TOTPSecret != secret || len(stored.RecoveryCodes) != RecoveryCodeCount {
 		t.Fatalf("stored user: secret %q, %d recovery codes", stored.TOTPSecret, len(stored.RecoveryCodes))
 	}
+	if err := a.VerifySecondFactor(ctx, stored, code, "192.0.2.1"); herald.ErrorCode(err) != herald.EUNAUTHORIZED {
+		t.Errorf("the code that turned it on, again: %v, want EUNAUTHORIZED", err)
+	}
+	clk.Advance(30 * time.Second)
+	code, _ = TOTPCode(secret, clk.Now())
 	if err := a.VerifySecondFactor(ctx, stored, code, "192.0.2.1"); err != nil {
 		t.Errorf("app code: %v", err)
+	}
+	if err := a.VerifySecondFactor(ctx, stored, code, "192.0.2.1"); herald.ErrorCode(err) != herald.EUNAUTHORIZED {
+		t.Errorf("app code used twice: %v, want EUNAUTHORIZED", err)
 	}
 	if err := a.VerifySecondFactor(ctx, stored, codes[3], "192.0.2.1"); err != nil {
 		t.Errorf("recovery code: %v", err)
