@@ -127,11 +127,10 @@ func (a *Admin) afterSave(r *http.Request, u *herald.User, stored, next *herald.
 	msg := "Saved."
 	if stored != nil && stored.Status == herald.StatusPublished && next.Status == herald.StatusPublished {
 		if from, to := stored.Path(loc), next.Path(loc); from != to {
-			if err := a.store.CreateRedirect(ctx, &herald.Redirect{From: from, To: to}); err != nil {
+			msg = "Saved. The old address " + from + " now leads here."
+			if err := a.movePermalink(ctx, from, to); err != nil {
 				a.logger.ErrorContext(ctx, "redirect from old permalink", "from", from, "to", to, "err", err)
 				msg = "Saved, but the old address could not be redirected to the new one."
-			} else {
-				msg = "Saved. The old address " + from + " now leads here."
 			}
 		}
 	}
@@ -156,6 +155,23 @@ func (a *Admin) afterSave(r *http.Request, u *herald.User, stored, next *herald.
 		msg = "Submitted for review."
 	}
 	return msg
+}
+
+// movePermalink redirects from the article's old path to its new one,
+// and drops a redirect away from the new path left by an earlier move, so
+// that moving back and forth never makes a loop.
+func (a *Admin) movePermalink(ctx context.Context, from, to string) error {
+	if err := a.store.CreateRedirect(ctx, &herald.Redirect{From: from, To: to}); err != nil {
+		return err
+	}
+	old, err := a.store.FindRedirect(ctx, to)
+	if herald.ErrorCode(err) == herald.ENOTFOUND {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return a.store.DeleteRedirect(ctx, old.ID)
 }
 
 // audit records that u did action to art; a failure is logged, never

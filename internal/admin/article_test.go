@@ -188,8 +188,24 @@ func TestArticle_PublishedEdits(t *testing.T) {
 			if tt.redirect == "" && err == nil {
 				t.Errorf("unexpected redirect to %s", rd.To)
 			}
-			if tt.redirect != "" && (err != nil || rd.To != tt.redirect) {
-				t.Errorf("redirect %v, %v; want to %s", rd, err, tt.redirect)
+			if tt.redirect != "" {
+				if err != nil || rd.To != tt.redirect {
+					t.Fatalf("redirect %v, %v; want to %s", rd, err, tt.redirect)
+				}
+				// Moving back drops the redirect away from the old path.
+				back := articleValues(got, "save")
+				back.Set("slug", "live")
+				back.Set("published_at", "2024-03-10T09:00")
+				if resp, body := f.as(t, herald.RoleAuthor).post(editPath(art), back); resp.StatusCode != http.StatusSeeOther {
+					t.Fatalf("moving back: %d\n%s", resp.StatusCode, body)
+				}
+				if _, err := f.store.FindRedirect(context.Background(), "/2024/03/10/live/"); herald.ErrorCode(err) != herald.ENOTFOUND {
+					t.Errorf("a redirect from the article's own path is left: %v", err)
+				}
+				rd, err = f.store.FindRedirect(context.Background(), tt.redirect)
+				if err != nil || rd.To != "/2024/03/10/live/" {
+					t.Errorf("redirect back %v, %v", rd, err)
+				}
 			}
 		})
 	}
