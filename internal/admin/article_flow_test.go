@@ -243,3 +243,19 @@ func TestArticle_TimeZone(t *testing.T) {
 		t.Errorf("the editor does not show Moscow time")
 	}
 }
+
+// TestArticle_SessionEnded keeps what was typed when the session ended
+// before the save: the sign-in page holds the form to send again.
+func TestArticle_SessionEnded(t *testing.T) {
+	f := newFixture(t)
+	art := f.writeArticle(t, herald.RoleAuthor, "late", herald.StatusDraft, time.Time{})
+	c := f.as(t, herald.RoleAuthor)
+	must(t, f.store.DeleteUserSessions(context.Background(), f.users[herald.RoleAuthor].ID, ""))
+	v := articleValues(art, "save")
+	v.Set("body", "Words written while the session ended.")
+	resp, body := c.post(editPath(art), v)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, "Words written while the session ended.") ||
+		!strings.Contains(body, `action="/admin/sign-in"`) {
+		t.Errorf("ended session: %d\n%s", resp.StatusCode, body)
+	}
+}
