@@ -49,6 +49,8 @@ func TestSections_Form(t *testing.T) {
 	f := newFixture(t)
 	ed := f.as(t, herald.RoleEditor)
 	world := f.addSection(t, "World", "world", 0, 0)
+	resp, body := ed.get("/admin/sections/new")
+	wantPage(t, resp, body, 200, "data-slug-source>", "data-slug-target>")
 	tests := []struct {
 		name   string
 		form   url.Values
@@ -76,7 +78,7 @@ func TestSections_Form(t *testing.T) {
 		t.Errorf("created section %+v, want parent %d", s, world.ID)
 	}
 	// A section may not move under its own subsection.
-	resp, body := ed.post("/admin/sections/"+itoa(world.ID)+"/edit", url.Values{"name": {"World"}, "slug": {"world"}, "parent": {itoa(s.ID)}})
+	resp, body = ed.post("/admin/sections/"+itoa(world.ID)+"/edit", url.Values{"name": {"World"}, "slug": {"world"}, "parent": {itoa(s.ID)}})
 	wantPage(t, resp, body, 422, "may not be one of the section")
 	_, body = ed.get("/admin/sections")
 	if !strings.Contains(body, "— <a href=\"/admin/sections/"+itoa(s.ID)+"/edit\">Щука ест ёжика</a>") {
