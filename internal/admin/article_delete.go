@@ -23,11 +23,16 @@ func (a *Admin) findDeletable(r *http.Request) (*herald.Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	wasOut := isLive(art.Status) || art.Status == herald.StatusUnpublished
-	if wasOut && !canPublish(currentUser(r), art) {
+	if !mayDelete(currentUser(r), art) {
 		return nil, herald.Errorf(herald.EFORBIDDEN, "Only someone who may publish this article may delete it.")
 	}
 	return art, nil
+}
+
+// mayDelete reports whether u, who may change art, may also delete it.
+func mayDelete(u *herald.User, art *herald.Article) bool {
+	wasOut := isLive(art.Status) || art.Status == herald.StatusUnpublished
+	return !wasOut || canPublish(u, art)
 }
 
 // confirmDelete asks whether to delete the article, saying what happens.

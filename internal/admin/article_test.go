@@ -220,7 +220,12 @@ func TestArticle_Unpublish(t *testing.T) {
 	if resp.StatusCode != http.StatusForbidden {
 		t.Errorf("contributor saving a published article: %d", resp.StatusCode)
 	}
-	resp, body := f.as(t, herald.RoleEditor).post(editPath(art), articleValues(art, "unpublish"))
+	_, body := f.as(t, herald.RoleContributor).get(editPath(art))
+	if strings.Contains(body, `name="action"`+" value=\"save\"") || strings.Contains(body, "/delete\"") ||
+		!strings.Contains(body, "may not change this article") {
+		t.Errorf("a contributor's editor of a published article offers to save or delete it")
+	}
+	resp, body = f.as(t, herald.RoleEditor).post(editPath(art), articleValues(art, "unpublish"))
 	if resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("unpublish: %d\n%s", resp.StatusCode, body)
 	}

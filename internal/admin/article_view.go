@@ -13,24 +13,26 @@ import (
 // what the person may do next.
 type editorView struct {
 	chrome
-	ID       int64 // 0 for a new article
-	Form     articleForm
-	Errors   herald.FieldErrors
-	Notice   string // a message about the whole form, e.g. why it was not saved
-	Status   string // the stored status, for people
-	Live     bool   // published: a change of text is a minor edit or an update
-	URL      string // the public permalink of a published article
-	Zone     string // the site's time zone, in which times are typed
-	Actions  []actionButton
-	Sections []option
-	Stories  []option
-	Authors  [][]option // one <select> per byline slot
-	Featured *mediaView
-	Found    []mediaView // images found by the media search
-	Searched bool
-	Original string // headline of the article this one translates
-	Preview  *previewView
-	Conflict *conflictView
+	ID      int64 // 0 for a new article
+	Form    articleForm
+	Errors  herald.FieldErrors
+	Notice  string // a message about the whole form, e.g. why it was not saved
+	Status  string // the stored status, for people
+	Live    bool   // published: a change of text is a minor edit or an update
+	URL     string // the public permalink of a published article
+	Zone    string // the site's time zone, in which times are typed
+	Actions []actionButton
+	// CanDelete offers the delete link.
+	CanDelete bool
+	Sections  []option
+	Stories   []option
+	Authors   [][]option // one <select> per byline slot
+	Featured  *mediaView
+	Found     []mediaView // images found by the media search
+	Searched  bool
+	Original  string // headline of the article this one translates
+	Preview   *previewView
+	Conflict  *conflictView
 }
 
 func (editorView) template() string { return "article" }
@@ -102,6 +104,7 @@ func (a *Admin) editor(w http.ResponseWriter, r *http.Request, stored *herald.Ar
 	}
 	if u := currentUser(r); u != nil {
 		v.Actions = actions(u, art)
+		v.CanDelete = stored != nil && mayDelete(u, stored)
 	}
 	if err := a.editorOptions(r, v); err != nil {
 		return nil, err
