@@ -82,6 +82,11 @@ func (m *Main) addUser(ctx context.Context, st *sqlstore.Store, u *herald.User, 
 	if err := st.CreateUser(ctx, u); err != nil {
 		return err
 	}
+	e := &herald.AuditEvent{Time: time.Now().UTC(), Action: "user.create", Subject: fmt.Sprintf("user %d", u.ID),
+		Detail: fmt.Sprintf("%s <%s>, %s, by herald user add", u.Name, u.Email, u.Role)}
+	if err := st.CreateAuditEvent(ctx, e); err != nil {
+		return err
+	}
 	fmt.Fprintf(m.Stdout, "Added %s <%s>, %s.\n", u.Name, u.Email, u.Role)
 	if u.PasswordHash != "" {
 		return nil

@@ -1,6 +1,7 @@
 package admin
 
 import (
+	"fmt"
 	"net/http"
 
 	"github.com/herald-news/herald"
@@ -85,7 +86,9 @@ func (a *Admin) setupPost(w http.ResponseWriter, r *http.Request) error {
 	if err := a.store.CreateUser(r.Context(), u); err != nil {
 		return err
 	}
-	a.logger.InfoContext(r.Context(), "first admin created", "user", u.ID, "email", u.Email)
+	if err := a.record(r, "user.create", userSubject(u), fmt.Sprintf("%s <%s>, admin, from the setup link", u.Name, u.Email)); err != nil {
+		return err
+	}
 	if _, err := a.auth.SignIn(w, r, u); err != nil {
 		return err
 	}

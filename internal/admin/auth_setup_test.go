@@ -41,6 +41,9 @@ func TestSetup(t *testing.T) {
 	}
 	resp, body = b.get("/admin/profile")
 	wantStatus(t, resp, body, 200, "Ann Admin")
+	if evs, _, _ := f.store.FindAuditEvents(ctx, herald.AuditFilter{Action: "user.create"}); len(evs) != 1 {
+		t.Errorf("audit: %d user.create events, want 1", len(evs))
+	}
 	resp, body = f.newBrowser(t).get("/admin/setup?token=" + url.QueryEscape(tok))
 	wantStatus(t, resp, body, 410, "already set up")
 }
