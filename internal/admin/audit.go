@@ -19,9 +19,13 @@ const auditPerPage = 50
 
 // auditActions are the actions the log's filter offers; events of other
 // actions are still listed.
-var auditActions = []string{"sign_in", "sign_in_failed", "article.publish", "article.delete",
+var auditActions = []string{
+	"sign_in", "sign_in_failed", "sign_out", "sign_out_everywhere", "password_change",
+	"totp_enable", "totp_disable", "recovery_code_used",
+	"article.publish", "article.schedule", "article.unpublish", "article.delete",
 	"section.delete", "tag.merge", "tag.delete", "story.delete",
-	"user.create", "user.role", "user.delete", "settings.update"}
+	"user.create", "user.link", "user.role", "user.delete", "settings.update",
+}
 
 // auditRoutes are the audit log; only admins read it.
 func (a *Admin) auditRoutes() []route {
