@@ -165,11 +165,31 @@ func (a *Admin) sectionForm(w http.ResponseWriter, r *http.Request, status int, 
 	if err != nil {
 		return err
 	}
-	parents, err := a.sectionOptions(r, f.Parent, "None: a top-level section")
+	parents, err := a.parentOptions(r, id, f.Parent)
 	if err != nil {
 		return err
 	}
 	return a.render(w, status, sectionFormView{chrome: c, ID: id, Form: f, Errors: fe, Parents: parents})
+}
+
+// parentOptions lists the sections that section id may move under: all
+// but itself and its subsections.
+func (a *Admin) parentOptions(r *http.Request, id, selected int64) ([]option, error) {
+	opts, err := a.sectionOptions(r, selected, "None: a top-level section")
+	if err != nil || id == 0 {
+		return opts, err
+	}
+	all, err := a.store.FindSections(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	out := opts[:1]
+	for _, o := range opts[1:] {
+		if n, _ := strconv.ParseInt(o.Value, 10, 64); !isDescendant(all, n, id) {
+			out = append(out, o)
+		}
+	}
+	return out, nil
 }
 
 // findSection returns the section of the request's {id}.

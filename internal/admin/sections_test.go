@@ -80,6 +80,10 @@ func TestSections_Form(t *testing.T) {
 	// A section may not move under its own subsection.
 	resp, body = ed.post("/admin/sections/"+itoa(world.ID)+"/edit", url.Values{"name": {"World"}, "slug": {"world"}, "parent": {itoa(s.ID)}})
 	wantPage(t, resp, body, 422, "may not be one of the section")
+	_, body = ed.get("/admin/sections/" + itoa(world.ID) + "/edit")
+	if strings.Contains(body, `<option value="`+itoa(s.ID)+`"`) || strings.Contains(body, `<option value="`+itoa(world.ID)+`"`) {
+		t.Errorf("World's parent choices hold itself or its subsection")
+	}
 	_, body = ed.get("/admin/sections")
 	if !strings.Contains(body, "— <a href=\"/admin/sections/"+itoa(s.ID)+"/edit\">Щука ест ёжика</a>") {
 		t.Errorf("the tree does not indent the subsection:\n%.3000s", body)
