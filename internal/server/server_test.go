@@ -120,3 +120,28 @@ func TestServer_GracefulShutdown(t *testing.T) {
 		t.Fatal("server did not stop within 10 s of cancellation")
 	}
 }
+
+// TestServer_Admin mounts the newsroom under /admin/ only when given.
+func TestServer_Admin(t *testing.T) {
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	site := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "site") })
+	admin := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "admin") })
+	ready := func(context.Context) error { return nil }
+	tests := []struct {
+		admin http.Handler
+		path  string
+		want  string
+	}{
+		{admin, "/admin/articles", "admin"},
+		{admin, "/administration/", "site"},
+		{nil, "/admin/articles", "site"},
+	}
+	for _, tt := range tests {
+		srv := New(Options{Site: site, Media: site, Admin: tt.admin, Ready: ready, Logger: logger})
+		rec := httptest.NewRecorder()
+		srv.Handler().ServeHTTP(rec, httptest.NewRequest("GET", tt.path, nil))
+		if got := rec.Body.String(); got != tt.want {
+			t.Errorf("GET %s (admin %v) = %q, want %q", tt.path, tt.admin != nil, got, tt.want)
+		}
+	}
+}
