@@ -15,7 +15,7 @@ import (
 
 // serve runs the web server until the process is told to stop.
 func (m *Main) serve(ctx context.Context, args []string) error {
-	c, err := m.parse("serve", args, "addr", "db", "data-dir", "demo", "articles", "dev", "log-format", "log-level")
+	c, err := m.parse("serve", args, "addr", "db", "data-dir", "demo", "articles", "dev", "secure-cookies", "log-format", "log-level")
 	if err != nil {
 		return err
 	}
@@ -38,7 +38,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	au, err := auth.New(ctx, auth.Options{Store: st, Now: time.Now, Logger: logger})
+	au, err := auth.New(ctx, auth.Options{Store: st, Now: time.Now, Logger: logger, Secure: c.SecureCookies})
 	if err != nil {
 		return err
 	}

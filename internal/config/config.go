@@ -25,6 +25,10 @@ type Config struct {
 	Dev       bool   // reload templates from disk
 	LogFormat string // text or json
 	LogLevel  string // debug, info, warn or error
+
+	// SecureCookies marks the newsroom's cookies Secure even on plain-HTTP
+	// requests, for a server behind a proxy that terminates TLS.
+	SecureCookies bool
 }
 
 // Default returns the configuration used when nothing is set.
@@ -60,6 +64,8 @@ func (c *Config) Register(fs *flag.FlagSet, names ...string) {
 			fs.IntVar(&c.Articles, n, c.Articles, "`number` of demo articles to generate (HERALD_ARTICLES)")
 		case "dev":
 			fs.BoolVar(&c.Dev, n, c.Dev, "reload templates from disk on each request (HERALD_DEV)")
+		case "secure-cookies":
+			fs.BoolVar(&c.SecureCookies, n, c.SecureCookies, "mark newsroom cookies Secure, for a server behind an HTTPS proxy (HERALD_SECURE_COOKIES)")
 		case "log-format":
 			fs.StringVar(&c.LogFormat, n, c.LogFormat, "log `format`: text or json (HERALD_LOG_FORMAT)")
 		case "log-level":
