@@ -2,6 +2,7 @@ package admin
 
 import (
 	"context"
+	"html"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -121,5 +122,31 @@ func TestUsers_AuthorProfile(t *testing.T) {
 	wantPage(t, resp, "", http.StatusSeeOther)
 	if !strings.Contains(resp.Header.Get("Location"), "/profile") {
 		t.Errorf("Location %q", resp.Header.Get("Location"))
+	}
+}
+
+// TestUsers_InviteSetsPassword follows a new user's link: they choose a
+// password on the reset page, the link then stops working, and they can
+// sign in.
+func TestUsers_InviteSetsPassword(t *testing.T) {
+	f := newFixture(t)
+	resp, body := f.as(t, herald.RoleAdmin).post("/admin/users/new", url.Values{"email": {"new@example.com"}, "name": {"New Person"}, "role": {"author"}})
+	wantPage(t, resp, body, 200)
+	m := regexp.MustCompile(`value="(http://[^"]+/admin/reset\?token=[^"]+)"`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatalf("no link in the page:\n%.3000s", body)
+	}
+	link, err := url.Parse(html.UnescapeString(m[1]))
+	must(t, err)
+	b := f.newBrowser(t)
+	resp, body = b.get(link.RequestURI())
+	wantPage(t, resp, body, 200, "Choose a password")
+	pw := "a long new passphrase"
+	resp, _ = b.post("/admin/reset", url.Values{"token": {link.Query().Get("token")}, "password": {pw}, "confirm": {pw}})
+	wantPage(t, resp, "", http.StatusSeeOther)
+	resp, body = f.newBrowser(t).get(link.RequestURI())
+	wantPage(t, resp, body, http.StatusForbidden, "not valid")
+	if _, err := f.auth.Authenticate(context.Background(), "new@example.com", pw, "192.0.2.7"); err != nil {
+		t.Errorf("sign in with the chosen password: %v", err)
 	}
 }
