@@ -18,6 +18,9 @@ func (a *Admin) newArticle(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := articleForm{Authors: []int64{currentUser(r).ID}, Language: settings.Language, CommentsOpen: settings.CommentsOpen}
+	// "Translate" links here with the original's number.
+	f.TranslationOf, _ = parseInt(r.URL.Query().Get("translation_of"))
+	f.TranslationOf = max(f.TranslationOf, 0)
 	return a.renderEditor(w, r, nil, f, nil, http.StatusOK, nil)
 }
 

@@ -259,3 +259,33 @@ func TestArticle_SessionEnded(t *testing.T) {
 		t.Errorf("ended session: %d\n%s", resp.StatusCode, body)
 	}
 }
+
+// TestArticle_Translations links a translation to its original and lists
+// the group in each one's editor.
+func TestArticle_Translations(t *testing.T) {
+	f := newFixture(t)
+	orig := f.writeArticle(t, herald.RoleEditor, "original", herald.StatusDraft, time.Time{})
+	c := f.as(t, herald.RoleEditor)
+	_, body := c.get("/admin/articles/new?translation_of=" + id(orig.ID))
+	if !strings.Contains(body, `name="translation_of" min="0" value="`+id(orig.ID)+`"`) || !strings.Contains(body, "Original: About original") {
+		t.Fatalf("a new translation does not name its original")
+	}
+	resp, _ := c.post("/admin/articles/new", url.Values{"headline": {"Перевод"}, "language": {"ru"}, "action": {"save"},
+		"translation_of": {id(orig.ID)}, "authors": {id(f.users[herald.RoleEditor].ID)}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save translation: %d", resp.StatusCode)
+	}
+	_, body = c.get(editPath(orig))
+	if !strings.Contains(body, `hreflang="ru">Перевод</a>`) {
+		t.Errorf("the original's editor does not list its translation")
+	}
+	_, body = c.get(resp.Header.Get("Location"))
+	if !strings.Contains(body, `hreflang="en">About original</a>`) {
+		t.Errorf("the translation's editor does not list its original")
+	}
+	v := articleValues(orig, "save")
+	v.Set("translation_of", id(orig.ID))
+	if resp, body := c.post(editPath(orig), v); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, `id="translation_of-error"`) {
+		t.Errorf("an article translating itself: %d", resp.StatusCode)
+	}
+}

@@ -130,9 +130,6 @@ func (f *articleForm) apply(art *herald.Article, u *herald.User, loc *time.Locat
 	} else if !u.Role.Can(herald.PermEditAllArticles) && !slices.Contains(art.AuthorIDs, u.ID) {
 		fe.Add("authors", "you must stay among the authors of your article")
 	}
-	if art.ID != 0 && art.TranslationOf == art.ID {
-		fe.Add("translation_of", "an article cannot be a translation of itself")
-	}
 	t, ok := f.publishedAt(loc)
 	if !ok {
 		fe.Add("published_at", "must be a date and time such as 2024-03-20 14:30")

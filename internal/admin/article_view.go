@@ -31,8 +31,10 @@ type editorView struct {
 	Found     []mediaView // images found by the media search
 	Searched  bool
 	Original  string // headline of the article this one translates
-	Preview   *previewView
-	Conflict  *conflictView
+	// Translations are the other articles of this one's translation group.
+	Translations []translationLink
+	Preview      *previewView
+	Conflict     *conflictView
 }
 
 func (editorView) template() string { return "article" }
@@ -51,6 +53,13 @@ func (v editorView) PreviewAction() string {
 		return "/admin/articles/new/preview"
 	}
 	return "/admin/articles/" + strconv.FormatInt(v.ID, 10) + "/preview"
+}
+
+// translationLink is another language version of the article.
+type translationLink struct {
+	ID       int64
+	Language string
+	Headline string
 }
 
 // mediaView is an image to choose as the featured one.
@@ -108,6 +117,11 @@ func (a *Admin) editor(w http.ResponseWriter, r *http.Request, stored *herald.Ar
 	}
 	if err := a.editorOptions(r, v); err != nil {
 		return nil, err
+	}
+	if stored != nil {
+		if v.Translations, err = a.translations(r, stored); err != nil {
+			return nil, err
+		}
 	}
 	return v, nil
 }
@@ -179,4 +193,34 @@ func mediaOf(m *herald.Media) mediaView {
 // id formats an id for a form value.
 func id(n int64) string {
 	return strconv.FormatInt(n, 10)
+}
+
+// translations lists the other articles of art's translation group: its
+// original and the original's translations.
+func (a *Admin) translations(r *http.Request, art *herald.Article) ([]translationLink, error) {
+	original := art.TranslationOf
+	if original == 0 {
+		original = art.ID
+	}
+	res, err := a.store.FindArticles(r.Context(), herald.ArticleFilter{TranslationOf: original, Limit: 100})
+	if err != nil {
+		return nil, err
+	}
+	group := res.Articles
+	if original != art.ID {
+		orig, err := a.store.FindArticle(r.Context(), original)
+		if err != nil && herald.ErrorCode(err) != herald.ENOTFOUND {
+			return nil, err
+		}
+		if orig != nil {
+			group = append([]*herald.Article{orig}, group...)
+		}
+	}
+	var out []translationLink
+	for _, t := range group {
+		if t.ID != art.ID {
+			out = append(out, translationLink{ID: t.ID, Language: t.Language, Headline: t.Headline})
+		}
+	}
+	return out, nil
 }
