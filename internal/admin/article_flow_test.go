@@ -276,11 +276,11 @@ func TestArticle_Translations(t *testing.T) {
 		t.Fatalf("save translation: %d", resp.StatusCode)
 	}
 	_, body = c.get(editPath(orig))
-	if !strings.Contains(body, `hreflang="ru">Перевод</a>`) {
+	if !strings.Contains(body, `hreflang="ru" lang="ru">Перевод</a>`) {
 		t.Errorf("the original's editor does not list its translation")
 	}
 	_, body = c.get(resp.Header.Get("Location"))
-	if !strings.Contains(body, `hreflang="en">About original</a>`) {
+	if !strings.Contains(body, `hreflang="en" lang="en">About original</a>`) {
 		t.Errorf("the translation's editor does not list its original")
 	}
 	v := articleValues(orig, "save")
