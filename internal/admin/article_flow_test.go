@@ -289,3 +289,22 @@ func TestArticle_Translations(t *testing.T) {
 		t.Errorf("an article translating itself: %d", resp.StatusCode)
 	}
 }
+
+// TestArticle_KeepsSeconds: saving a form, which shows the publication time
+// to the minute, keeps the stored time's seconds.
+func TestArticle_KeepsSeconds(t *testing.T) {
+	f := newFixture(t)
+	f.clock.Set(time.Date(2024, 3, 20, 12, 0, 30, 0, time.UTC))
+	art := f.writeArticle(t, herald.RoleAuthor, "seconds", herald.StatusDraft, time.Time{})
+	c := f.as(t, herald.RoleAuthor)
+	if resp, _ := c.post(editPath(art), articleValues(art, "publish")); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("publish: %d", resp.StatusCode)
+	}
+	art = f.find(t, art.ID)
+	if resp, _ := c.post(editPath(art), articleValues(art, "save")); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save: %d", resp.StatusCode)
+	}
+	if got := f.find(t, art.ID).PublishedAt; !got.Equal(f.clock.Now()) {
+		t.Errorf("published at %v, want %v", got, f.clock.Now())
+	}
+}

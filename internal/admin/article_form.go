@@ -131,9 +131,12 @@ func (f *articleForm) apply(art *herald.Article, u *herald.User, loc *time.Locat
 		fe.Add("authors", "you must stay among the authors of your article")
 	}
 	t, ok := f.publishedAt(loc)
-	if !ok {
+	switch {
+	case !ok:
 		fe.Add("published_at", "must be a date and time such as 2024-03-20 14:30")
-	} else {
+	case !t.IsZero() && art.PublishedAt.Truncate(time.Minute).Equal(t):
+		// The form shows minutes: keep the stored time's seconds.
+	default:
 		art.PublishedAt = t
 	}
 	return fe
