@@ -26,6 +26,11 @@ func newsroomPages(t *testing.T, ctx context.Context, s *site) []page {
 		{"article-edit", edit, 200},
 		{"article-new", "/admin/articles/new", 200},
 		{"media", "/admin/media", 200},
+		{"sections", "/admin/sections", 200},
+		{"section-new", "/admin/sections/new", 200},
+		{"tags", "/admin/tags", 200},
+		{"stories", "/admin/stories", 200},
+		{"author-profile", "/admin/users/me/profile", 200},
 	}
 }
 
