@@ -105,7 +105,8 @@ func (f *articleForm) publishedAt(loc *time.Location) (time.Time, bool) {
 	}
 	for _, layout := range []string{localInput, localInput + ":05", "2006-01-02 15:04", "2006-01-02"} {
 		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			return t.UTC(), true
+			// Permalinks hold a four-digit year.
+			return t.UTC(), t.Year() >= 1000 && t.Year() <= 9998
 		}
 	}
 	return time.Time{}, false
