@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"path/filepath"
 
 	"github.com/herald-news/herald"
 	"github.com/herald-news/herald/internal/config"
@@ -19,15 +18,11 @@ func (m *Main) demo(ctx context.Context, args []string) error {
 		return err
 	}
 	logger := c.Logger(m.Stderr)
-	st, err := openStore(ctx, c, logger)
+	st, lib, err := openSite(ctx, c, logger)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	lib, err := media.NewLibrary(filepath.Join(c.DataDir, "media"))
-	if err != nil {
-		return err
-	}
 	loaded, err := loadDemo(ctx, st, lib, c, logger)
 	if err != nil {
 		return err

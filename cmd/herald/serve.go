@@ -3,12 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"time"
 
 	"github.com/herald-news/herald/internal/admin"
 	"github.com/herald-news/herald/internal/auth"
-	"github.com/herald-news/herald/internal/media"
 	"github.com/herald-news/herald/internal/server"
 	"github.com/herald-news/herald/internal/site"
 )
@@ -20,15 +18,11 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	logger := c.Logger(m.Stderr)
-	st, err := openStore(ctx, c, logger)
+	st, lib, err := openSite(ctx, c, logger)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	lib, err := media.NewLibrary(filepath.Join(c.DataDir, "media"))
-	if err != nil {
-		return err
-	}
 	if c.Demo {
 		if _, err := loadDemo(ctx, st, lib, c, logger); err != nil {
 			return err

@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"path/filepath"
 	"time"
 
 	"github.com/herald-news/herald/internal/config"
+	"github.com/herald-news/herald/internal/media"
 	"github.com/herald-news/herald/internal/sqlstore"
 )
 
@@ -22,6 +24,21 @@ func openStore(ctx context.Context, c config.Config, logger *slog.Logger) (*sqls
 		return nil, err
 	}
 	return st, nil
+}
+
+// openSite opens the store and the media library of the configured site;
+// the caller closes the store.
+func openSite(ctx context.Context, c config.Config, logger *slog.Logger) (*sqlstore.Store, *media.Library, error) {
+	st, err := openStore(ctx, c, logger)
+	if err != nil {
+		return nil, nil, err
+	}
+	lib, err := media.NewLibrary(filepath.Join(c.DataDir, "media"))
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return st, lib, nil
 }
 
 // migrate applies the database migrations and exits.
