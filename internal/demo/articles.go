@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/herald-news/herald"
+	"github.com/herald-news/herald/internal/markup"
 )
 
 // Shape of the generated coverage.
@@ -279,7 +280,7 @@ func (l *loader) revise(a *herald.Article, lang *language, s slots) {
 // slug returns a slug for headline that no other demo article has:
 // repeated headlines get -2, -3, … in turn.
 func (l *loader) slug(headline string) string {
-	base := cmp.Or(slugify(headline), "article")
+	base := cmp.Or(markup.Slugify(headline), "article")
 	slug := base
 	for n := max(2, l.nextSuffix[base]); l.slugs[slug]; n++ {
 		slug = base + "-" + strconv.Itoa(n)

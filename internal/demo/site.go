@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/herald-news/herald"
+	"github.com/herald-news/herald/internal/markup"
 )
 
 // editors is how many of the English-language authors are editors.
@@ -98,7 +99,7 @@ func (l *loader) bio(name string) string {
 }
 
 func (l *loader) createUser(ctx context.Context, name, bio string, role herald.Role) (int64, error) {
-	slug := slugify(name)
+	slug := markup.Slugify(name)
 	u := &herald.User{
 		Name:  name,
 		Slug:  slug,
@@ -123,7 +124,7 @@ func (l *loader) tags(ctx context.Context) error {
 		if _, ok := l.tagIDs[name]; ok {
 			continue
 		}
-		t := &herald.Tag{Name: name, Slug: slugify(name)}
+		t := &herald.Tag{Name: name, Slug: markup.Slugify(name)}
 		if err := l.st.CreateTag(ctx, t); err != nil {
 			return fmt.Errorf("create tag %s: %w", t.Slug, err)
 		}

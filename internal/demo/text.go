@@ -1,11 +1,12 @@
 package demo
 
 import (
-	"fmt"
 	"math/rand/v2"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/herald-news/herald"
 )
 
 // slots are the values one article's templates are filled with. They are
@@ -155,53 +156,5 @@ func citeDate(t, now time.Time) string {
 // permalink is an article's public path, /YYYY/MM/DD/slug/, dated in UTC as
 // the store keys slugs by UTC day.
 func permalink(t time.Time, slug string) string {
-	t = t.UTC()
-	return fmt.Sprintf("/%04d/%02d/%02d/%s/", t.Year(), t.Month(), t.Day(), slug)
-}
-
-// maxSlugLen keeps slugs short enough to read in a link.
-const maxSlugLen = 80
-
-// slugify turns a headline or name into a slug: lower-case ASCII words
-// joined by hyphens, Cyrillic transliterated, apostrophes dropped.
-func slugify(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, c := range strings.ToLower(s) {
-		if t, ok := translit[c]; ok {
-			if dash && b.Len() > 0 && t != "" {
-				b.WriteByte('-')
-			}
-			b.WriteString(t)
-			dash = dash && t == ""
-			continue
-		}
-		switch {
-		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(c)
-			dash = false
-		case c == '\'' || c == '’':
-		default:
-			dash = true
-		}
-	}
-	out := b.String()
-	if len(out) > maxSlugLen {
-		out = out[:maxSlugLen]
-		if i := strings.LastIndexByte(out, '-'); i > 0 {
-			out = out[:i]
-		}
-	}
-	return out
-}
-
-// translit spells Russian letters in Latin ones, as slugs need.
-var translit = map[rune]string{
-	'а': "a", 'б': "b", 'в': "v", 'г': "g", 'д': "d", 'е': "e", 'ё': "yo", 'ж': "zh", 'з': "z",
-	'и': "i", 'й': "y", 'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o", 'п': "p", 'р': "r",
-	'с': "s", 'т': "t", 'у': "u", 'ф': "f", 'х': "kh", 'ц': "ts", 'ч': "ch", 'ш': "sh", 'щ': "shch",
-	'ъ': "", 'ы': "y", 'ь': "", 'э': "e", 'ю': "yu", 'я': "ya",
+	return (&herald.Article{PublishedAt: t, Slug: slug}).Path(time.UTC)
 }

@@ -84,24 +84,6 @@ func TestReferences(t *testing.T) {
 	}
 }
 
-func TestSlugify(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Council backs new bridge across the Wend", "council-backs-new-bridge-across-the-wend"},
-		{"Harbour & Crane wins contract", "harbour-crane-wins-contract"},
-		{"Residents' Association: 2,400 signatures!", "residents-association-2-400-signatures"},
-		{"  Trailing -- punctuation --  ", "trailing-punctuation"},
-		{"Книжный фестиваль в Порт-Альмере собрал гостей", "knizhnyy-festival-v-port-almere-sobral-gostey"},
-		{"Объявление: щедрый подъём", "obyavlenie-shchedryy-podyom"},
-		{"Ёлка", "yolka"},
-		{strings.Repeat("word ", 30), strings.TrimSuffix(strings.Repeat("word-", 16), "-")},
-	}
-	for _, tt := range tests {
-		if got := slugify(tt.in); got != tt.want {
-			t.Errorf("slugify(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestCiteDate(t *testing.T) {
 	now := time.Date(2025, 3, 2, 10, 0, 0, 0, time.UTC)
 	tests := []struct {

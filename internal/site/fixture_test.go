@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/herald-news/herald"
+	"github.com/herald-news/herald/internal/markup"
 	"github.com/herald-news/herald/internal/media"
 	"github.com/herald-news/herald/internal/sqlstore"
 )
@@ -170,7 +171,7 @@ func (f *fixture) addArticles(t testing.TB, ctx context.Context, img *herald.Med
 	}
 	for i, h := range headlines {
 		a := &herald.Article{
-			Slug: slugify(h), Headline: h, Language: "en", Status: herald.StatusPublished,
+			Slug: markup.Slugify(h), Headline: h, Language: "en", Status: herald.StatusPublished,
 			PublishedAt: fixtureStart.AddDate(0, 0, i), Body: body(h), AuthorIDs: []int64{ann},
 			SectionID: f.sections[secs[i%4]].ID,
 		}
@@ -241,18 +242,4 @@ func (f *fixture) path(slug string) string {
 func discardBody(r io.ReadCloser) {
 	_, _ = io.Copy(io.Discard, r)
 	_ = r.Close()
-}
-
-// slugify makes a slug of an English headline.
-func slugify(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			b.WriteRune(r)
-		case r == ' ' && !strings.HasSuffix(b.String(), "-"):
-			b.WriteByte('-')
-		}
-	}
-	return strings.Trim(b.String(), "-")
 }
