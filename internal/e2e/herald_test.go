@@ -35,6 +35,7 @@ var (
 func TestMain(m *testing.M) {
 	code := m.Run()
 	stopSite()
+	stopBrowser()
 	removeBin()
 	os.Exit(code)
 }

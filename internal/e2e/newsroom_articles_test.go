@@ -74,14 +74,13 @@ func publicLink(t *testing.T, ctx context.Context) string {
 func TestNewsroom_PublishArticle(t *testing.T) {
 	s := startSite(t)
 	m := s.addUser(t, "editor")
-	ctx := browser(t)
+	ctx := newsroomBrowser(t)
 	w := watch(t, ctx)
 	signIn(t, ctx, s, m)
 	headline := fmt.Sprintf("Harbour ferry returns after storm %d", time.Now().UnixNano()%1e6)
 	d := draft{Headline: headline, Body: "The ferry sailed at dawn.\n\nPassengers **cheered** on the quay."}
 	open(t, ctx, s.URL+"/admin/articles/new")
 	fillArticle(t, ctx, d)
-	screenshot(t, ctx, "newsroom-article-new.png")
 	pressAction(t, ctx, "publish")
 	if editPath.FindString(location(t, ctx)) == "" {
 		t.Fatalf("after publishing the browser is at %s: %s", location(t, ctx), text(t, ctx, "main"))
@@ -113,7 +112,7 @@ var zoneHint = regexp.MustCompile(`time zone, ([A-Za-z_+\-/0-9]+)\.`)
 func TestNewsroom_ScheduleArticle(t *testing.T) {
 	s := startSite(t)
 	m := s.addUser(t, "editor")
-	ctx := browser(t)
+	ctx := newsroomBrowser(t)
 	w := watch(t, ctx)
 	signIn(t, ctx, s, m)
 	open(t, ctx, s.URL+"/admin/articles/new")
@@ -155,7 +154,7 @@ func TestNewsroom_ScheduleArticle(t *testing.T) {
 func TestNewsroom_ContributorCannotPublish(t *testing.T) {
 	s := startSite(t)
 	m := s.addUser(t, "contributor")
-	ctx := browser(t)
+	ctx := newsroomBrowser(t)
 	w := watch(t, ctx)
 	signIn(t, ctx, s, m)
 	open(t, ctx, s.URL+"/admin/articles/new")

@@ -18,10 +18,9 @@ var setupLink = regexp.MustCompile(`http://[^\s"]+/admin/setup\?token=[^\s"]+`)
 func TestNewsroom_FirstAdminSetup(t *testing.T) {
 	s, out := freshHerald(t)
 	link := waitOutput(t, out, setupLink, 30*time.Second)[0]
-	ctx := browser(t)
+	ctx := newsroomBrowser(t)
 	w := watch(t, ctx)
 	open(t, ctx, link)
-	screenshot(t, ctx, "newsroom-setup.png")
 	err := chromedp.Do(ctx,
 		chromedp.SendKeys(chromedp.CSS("#name"), "Ada Editor"),
 		chromedp.SendKeys(chromedp.CSS("#email"), "ada@e2e.example"),
@@ -52,7 +51,7 @@ func TestNewsroom_FirstAdminSetup(t *testing.T) {
 func TestNewsroom_SignIn(t *testing.T) {
 	s := startSite(t)
 	m := s.addUser(t, "editor")
-	ctx := browser(t)
+	ctx := newsroomBrowser(t)
 	w := watch(t, ctx)
 	fillSignIn(t, ctx, s, m.Email, "not-the-password-at-all")
 	if got := eval[string](t, ctx, `document.querySelector('#email').value`); got != m.Email {
@@ -82,7 +81,6 @@ func TestNewsroom_SignIn(t *testing.T) {
 	if got := text(t, ctx, ".bar-user"); !strings.Contains(got, m.Name) {
 		t.Errorf("signed-in bar shows %q, want %q", got, m.Name)
 	}
-	screenshot(t, ctx, "newsroom-articles.png")
 	w.expect(http.StatusUnauthorized)
 	w.check(t, s.URL)
 }

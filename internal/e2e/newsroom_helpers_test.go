@@ -192,6 +192,46 @@ func text(t *testing.T, ctx context.Context, sel string) string {
 	return eval[string](t, ctx, fmt.Sprintf(`(document.querySelector(%q) || {}).textContent || ''`, sel))
 }
 
+var (
+	sharedOnce    sync.Once
+	sharedBrowser context.Context
+	sharedErr     error
+	stopBrowser   = func() {}
+)
+
+// newsroomBrowser returns a tab for one test in a browser context of its
+// own (its own cookies) of a headless Chromium shared by the newsroom
+// tests, started on first use with the same flags as browser and stopped
+// after the tests: starting one Chromium per test costs seconds each.
+func newsroomBrowser(t *testing.T) context.Context {
+	t.Helper()
+	path, err := chromiumPath()
+	require(t, "Chromium (apt-get install chromium)", err)
+	sharedOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "herald-e2e-chromium-")
+		if err != nil {
+			sharedErr = err
+			return
+		}
+		actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+			chromedp.ExecPath(path), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
+			chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(dir),
+			chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
+			chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+			chromedp.Flag("disable-dev-shm-usage", true), chromedp.WindowSize(1280, 900))
+		bctx, cancelBrowser := chromedp.NewContext(actx)
+		stopBrowser = func() { cancelBrowser(); cancelAlloc(); os.RemoveAll(dir) }
+		sharedBrowser, sharedErr = bctx, chromedp.Do(bctx)
+	})
+	if sharedErr != nil {
+		require(t, "Chromium", sharedErr)
+	}
+	tab := secondTab(t, sharedBrowser)
+	tab, cancel := context.WithTimeout(tab, 2*time.Minute)
+	t.Cleanup(cancel)
+	return tab
+}
+
 // secondTab opens a tab in a browser context of its own (its own cookies)
 // in the browser of ctx.
 func secondTab(t *testing.T, ctx context.Context) context.Context {

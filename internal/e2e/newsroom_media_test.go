@@ -54,7 +54,7 @@ type publicImage struct {
 func TestNewsroom_ImageUpload(t *testing.T) {
 	s := startSite(t)
 	m := s.addUser(t, "editor")
-	ctx := browser(t)
+	ctx := newsroomBrowser(t)
 	w := watch(t, ctx)
 	signIn(t, ctx, s, m)
 	open(t, ctx, s.URL+"/admin/media")
@@ -76,7 +76,6 @@ func TestNewsroom_ImageUpload(t *testing.T) {
 	if got := eval[string](t, ctx, `Array.from(document.querySelectorAll('.media-grid img')).map(i => i.alt).join('|')`); got != alt {
 		t.Errorf("searching the library for the new image finds %q, want its alt text %q", got, alt)
 	}
-	screenshot(t, ctx, "newsroom-media-library.png")
 	headline := fmt.Sprintf("Gulls return to the harbour %d", time.Now().UnixNano()%1e6)
 	open(t, ctx, s.URL+"/admin/articles/new")
 	fillArticle(t, ctx, draft{Headline: headline, Body: "The gulls are back on the harbour wall."})

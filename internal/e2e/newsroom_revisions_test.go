@@ -15,7 +15,7 @@ import (
 func TestNewsroom_RevisionRestore(t *testing.T) {
 	s := startSite(t)
 	m := s.addUser(t, "editor")
-	ctx := browser(t)
+	ctx := newsroomBrowser(t)
 	w := watch(t, ctx)
 	signIn(t, ctx, s, m)
 	first := "The new bridge opens in spring, the council said."
@@ -31,7 +31,6 @@ func TestNewsroom_RevisionRestore(t *testing.T) {
 	if rows < 2 {
 		t.Fatalf("the revisions list has %d rows, want at least 2", rows)
 	}
-	screenshot(t, ctx, "newsroom-revisions.png")
 	eval[bool](t, ctx, `(() => {
 		const from = document.querySelectorAll('input[name="from"]'), to = document.querySelectorAll('input[name="to"]');
 		from[from.length - 1].checked = true;
@@ -63,7 +62,6 @@ func TestNewsroom_RevisionRestore(t *testing.T) {
 	if got := eval[string](t, ctx, `document.querySelector('#body').value`); strings.TrimSpace(got) != first {
 		t.Errorf("after restoring the body is %q, want %q", got, first)
 	}
-	screenshot(t, ctx, "newsroom-revision-restored.png")
 	w.check(t, s.URL)
 }
 
@@ -73,7 +71,7 @@ func TestNewsroom_RevisionRestore(t *testing.T) {
 func TestNewsroom_EditConflict(t *testing.T) {
 	s := startSite(t)
 	anna, boris := s.addUser(t, "editor"), s.addUser(t, "editor")
-	ctxA := browser(t)
+	ctxA := newsroomBrowser(t)
 	wA := watch(t, ctxA)
 	ctxB := secondTab(t, ctxA)
 	wB := watch(t, ctxB)
