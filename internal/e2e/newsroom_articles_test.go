@@ -35,7 +35,8 @@ func writeArticle(t *testing.T, ctx context.Context, s *site, d draft, action st
 	return strings.TrimPrefix(location(t, ctx), s.URL)
 }
 
-// fillArticle types d into the open editor.
+// fillArticle types d into the open editor and, when none is chosen,
+// picks the first section.
 func fillArticle(t *testing.T, ctx context.Context, d draft) {
 	t.Helper()
 	setValue(t, ctx, "#headline", d.Headline)
@@ -45,7 +46,7 @@ func fillArticle(t *testing.T, ctx context.Context, d draft) {
 	}
 	eval[bool](t, ctx, `(() => {
 		const s = document.querySelector('#section');
-		if (s && s.selectedIndex <= 0 && s.options.length > 1 && s.options[0].value === '' ) s.selectedIndex = 1;
+		if (s && s.selectedIndex === 0 && s.options.length > 1) s.selectedIndex = 1;
 		return true;
 	})()`)
 }

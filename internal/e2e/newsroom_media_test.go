@@ -6,6 +6,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -48,9 +49,10 @@ type publicImage struct {
 	Src    string `json:"src"`
 }
 
-// TestNewsroom_ImageUpload uploads a PNG made by the test, gives it alt
-// text, makes it an article's featured image and publishes the article,
-// whose public page shows the image with srcset.
+// TestNewsroom_ImageUpload uploads a PNG made by the test without alt
+// text, finds that an article featuring it cannot be published, gives it
+// alt text, publishes the article as it was typed, and finds the image on
+// the public page with srcset.
 func TestNewsroom_ImageUpload(t *testing.T) {
 	s := startSite(t)
 	m := s.addUser(t, "editor")
@@ -67,19 +69,39 @@ func TestNewsroom_ImageUpload(t *testing.T) {
 		t.Fatalf("after the upload the browser is at %s: %s", location(t, ctx), text(t, ctx, "main"))
 	}
 	id := mm[1]
-	screenshot(t, ctx, "newsroom-media-uploaded.png")
-	alt := fmt.Sprintf("Gulls over the harbour wall at dusk %d", time.Now().UnixNano()%1e6)
-	setValue(t, ctx, "#alt", alt)
-	setValue(t, ctx, "#credit", "E2e Photo Desk")
-	submit(t, ctx, `form[action$="/edit"] button.primary`)
-	open(t, ctx, s.URL+"/admin/media?q="+strings.Fields(alt)[len(strings.Fields(alt))-1])
-	if got := eval[string](t, ctx, `Array.from(document.querySelectorAll('.media-grid img')).map(i => i.alt).join('|')`); got != alt {
-		t.Errorf("searching the library for the new image finds %q, want its alt text %q", got, alt)
+	if got := text(t, ctx, "main .notice"); !strings.Contains(got, "no alt text") {
+		t.Errorf("the new image's page does not say it has no alt text: %q", got)
 	}
+	screenshot(t, ctx, "newsroom-media-uploaded.png")
+
 	headline := fmt.Sprintf("Gulls return to the harbour %d", time.Now().UnixNano()%1e6)
 	open(t, ctx, s.URL+"/admin/articles/new")
 	fillArticle(t, ctx, draft{Headline: headline, Body: "The gulls are back on the harbour wall."})
 	setValue(t, ctx, "#featured", id)
+	pressAction(t, ctx, "publish")
+	if got := text(t, ctx, "#featured-error"); got == "" {
+		t.Errorf("publishing with an image without alt text shows no error beside the image; page says: %s", text(t, ctx, "main"))
+	}
+	if got := eval[string](t, ctx, `document.querySelector('#headline').value`); got != headline {
+		t.Errorf("the refused article's form lost its headline: %q", got)
+	}
+	screenshot(t, ctx, "newsroom-media-needs-alt.png")
+
+	// The alt text is added in another tab, so that the refused form,
+	// kept as typed, is then sent again as it is.
+	media := secondTab(t, ctx)
+	signIn(t, media, s, m)
+	open(t, media, s.URL+"/admin/media/"+id+"/edit")
+	alt := fmt.Sprintf("Gulls over the harbour wall at dusk %d", time.Now().UnixNano()%1e6)
+	setValue(t, media, "#alt", alt)
+	setValue(t, media, "#credit", "E2e Photo Desk")
+	submit(t, media, `form[action$="/edit"] button.primary`)
+	words := strings.Fields(alt)
+	open(t, media, s.URL+"/admin/media?q="+words[len(words)-1])
+	if got := eval[string](t, media, `Array.from(document.querySelectorAll('.media-grid img')).map(i => i.alt).join('|')`); got != alt {
+		t.Errorf("searching the library for the new image finds %q, want its alt text %q", got, alt)
+	}
+
 	pressAction(t, ctx, "publish")
 	if got := text(t, ctx, "main .meta strong"); !strings.EqualFold(got, "published") {
 		t.Fatalf("status after publishing with the image: %q; page says: %s", got, text(t, ctx, "main"))
@@ -107,5 +129,7 @@ func TestNewsroom_ImageUpload(t *testing.T) {
 		t.Errorf("the public image %s did not load", img.Src)
 	}
 	screenshot(t, ctx, "newsroom-media-public.png")
+	w.expect(http.StatusUnprocessableEntity)
+	w.expect(http.StatusBadRequest)
 	w.check(t, s.URL)
 }
