@@ -8,10 +8,8 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"log/slog"
 	"net/http"
-	"os"
 	"time"
 
 	"github.com/herald-news/herald"
@@ -79,10 +77,7 @@ func New(opts Options) (*Admin, error) {
 
 // load parses the templates and loads the assets.
 func (a *Admin) load(dev bool) error {
-	fsys, err := fs.Sub(templates, "templates")
-	if dev {
-		fsys, err = os.DirFS(devTemplates), nil
-	}
+	fsys, err := render.Templates(templates, "templates", devTemplates, dev)
 	if err != nil {
 		return fmt.Errorf("admin: %w", err)
 	}

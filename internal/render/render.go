@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"os"
 	"path"
 	"strings"
 )
@@ -98,4 +99,14 @@ func parse(opts Options) (map[string]*template.Template, error) {
 		pages[strings.TrimSuffix(path.Base(f), ".html")] = t
 	}
 	return pages, nil
+}
+
+// Templates returns the file system to render from: the embedded templates
+// under dir or, in dev mode, the same folder on disk at devDir (relative to
+// the working directory), so that edits show without a rebuild.
+func Templates(embedded fs.FS, dir, devDir string, dev bool) (fs.FS, error) {
+	if dev {
+		return os.DirFS(devDir), nil
+	}
+	return fs.Sub(embedded, dir)
 }

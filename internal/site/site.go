@@ -10,10 +10,8 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"log/slog"
 	"net/http"
-	"os"
 	"sync"
 	"time"
 
@@ -95,10 +93,7 @@ func New(opts Options) (*Site, error) {
 
 // load parses the templates and loads the assets.
 func (s *Site) load(dev bool) error {
-	fsys, err := fs.Sub(templates, "templates")
-	if dev {
-		fsys, err = os.DirFS(devTemplates), nil
-	}
+	fsys, err := render.Templates(templates, "templates", devTemplates, dev)
 	if err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
