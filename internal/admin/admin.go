@@ -51,7 +51,7 @@ type Admin struct {
 	assets  *assets.Assets
 	conv    *markup.Converter
 	errs    *httpx.Adapter
-	handler http.Handler
+	handler *http.ServeMux
 }
 
 // New loads the templates and builds the route table, failing on a missing

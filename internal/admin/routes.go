@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 
 	"github.com/herald-news/herald"
 	"github.com/herald-news/herald/internal/auth"
@@ -61,7 +62,7 @@ func (a *Admin) homeRoutes() []route {
 }
 
 // mux serves the route table, each route behind its guard.
-func (a *Admin) mux() http.Handler {
+func (a *Admin) mux() *http.ServeMux {
 	mux := http.NewServeMux()
 	for _, rt := range a.routes() {
 		mux.Handle(rt.pattern, a.guard(rt))
@@ -147,7 +148,16 @@ func (a *Admin) home(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// notFound answers a newsroom path that matches no route.
+// notFound answers a newsroom path that matches no route. A GET of a
+// screen's address with a trailing slash, as people type it after using the
+// public site, is sent to the screen.
 func (a *Admin) notFound(w http.ResponseWriter, r *http.Request) error {
+	if trimmed := strings.TrimSuffix(r.URL.Path, "/"); r.Method == http.MethodGet && trimmed != r.URL.Path {
+		screen := &http.Request{Method: http.MethodGet, URL: &url.URL{Path: trimmed}}
+		if _, pattern := a.handler.Handler(screen); pattern != "/admin/" {
+			http.Redirect(w, r, trimmed, http.StatusMovedPermanently)
+			return nil
+		}
+	}
 	return herald.Errorf(herald.ENOTFOUND, "There is no newsroom page at %s.", r.URL.Path)
 }

@@ -111,3 +111,26 @@ func TestGuard_SignInNext(t *testing.T) {
 		t.Errorf("anonymous: %d %q, want 303 %q", resp.StatusCode, got, want)
 	}
 }
+
+// TestRoutes_TrailingSlash checks that a screen's address typed with a
+// trailing slash leads to the screen, and an unknown one is still a 404.
+func TestRoutes_TrailingSlash(t *testing.T) {
+	f := newFixture(t)
+	c := f.as(t, herald.RoleEditor)
+	tests := []struct {
+		path     string
+		status   int
+		location string
+	}{
+		{"/admin/articles/", http.StatusMovedPermanently, "/admin/articles"},
+		{"/admin/sections/", http.StatusMovedPermanently, "/admin/sections"},
+		{"/admin/no-such-screen/", http.StatusNotFound, ""},
+		{"/admin/no-such-screen", http.StatusNotFound, ""},
+	}
+	for _, tt := range tests {
+		resp, _ := c.do("GET", tt.path, nil)
+		if resp.StatusCode != tt.status || resp.Header.Get("Location") != tt.location {
+			t.Errorf("GET %s = %d %q, want %d %q", tt.path, resp.StatusCode, resp.Header.Get("Location"), tt.status, tt.location)
+		}
+	}
+}
