@@ -125,7 +125,7 @@ func TestNewsroom_ScheduleArticle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	at := time.Now().Add(6 * time.Second).Truncate(time.Second)
+	at := time.Now().Add(8 * time.Second).Truncate(time.Second)
 	headline := fmt.Sprintf("Night train timetable changes %d", time.Now().UnixNano()%1e6)
 	fillArticle(t, ctx, draft{Headline: headline, Body: "The night train leaves later from Monday.",
 		PublishedAt: at.In(loc).Format("2006-01-02T15:04:05")})
