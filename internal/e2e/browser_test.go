@@ -21,20 +21,17 @@ func chromiumPath() (string, error) {
 	return exec.LookPath("chromium")
 }
 
-// browser starts a headless Chromium for one test, with the flags that keep
-// it from reaching out to the network, and returns a tab's context.
-func browser(t *testing.T) context.Context {
-	t.Helper()
-	path, err := chromiumPath()
-	require(t, "Chromium (apt-get install chromium)", err)
-	opts := []chromedp.ExecAllocatorOption{
+// chromiumOptions are the flags every test browser starts with: headless,
+// with a fresh profile in dir, and kept from reaching out to the network.
+func chromiumOptions(path, dir string) []chromedp.ExecAllocatorOption {
+	return []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
 		chromedp.Headless,
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
 		chromedp.NoFirstRun,
 		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(dir),
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
@@ -42,7 +39,15 @@ func browser(t *testing.T) context.Context {
 		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.WindowSize(1280, 900),
 	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+}
+
+// browser starts a headless Chromium for one test, with the flags that keep
+// it from reaching out to the network, and returns a tab's context.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	path, err := chromiumPath()
+	require(t, "Chromium (apt-get install chromium)", err)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromiumOptions(path, t.TempDir())...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
 	t.Cleanup(func() {

@@ -168,10 +168,11 @@ func location(t *testing.T, ctx context.Context) string {
 	return loc
 }
 
-// eval runs js in ctx's tab and returns its value.
+// eval runs js in ctx's tab and returns its value, awaited when it is a
+// promise.
 func eval[T any](t *testing.T, ctx context.Context, js string) T {
 	t.Helper()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.Fatalf("evaluate %s: %v", js, err)
 	}
@@ -214,12 +215,7 @@ func newsroomBrowser(t *testing.T) context.Context {
 			sharedErr = err
 			return
 		}
-		actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-			chromedp.ExecPath(path), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-			chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(dir),
-			chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
-			chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
-			chromedp.Flag("disable-dev-shm-usage", true), chromedp.WindowSize(1280, 900))
+		actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromiumOptions(path, dir)...)
 		bctx, cancelBrowser := chromedp.NewContext(actx)
 		stopBrowser = func() { cancelBrowser(); cancelAlloc(); os.RemoveAll(dir) }
 		sharedBrowser, sharedErr = bctx, chromedp.Do(bctx)
