@@ -129,5 +129,7 @@ type Store interface {
 	AuditStore
 	ThrottleStore
 	SecretStore
+	CommentStore
+	OutboxStore
 	ChangeSource
 }

@@ -66,6 +66,15 @@ func Run(t *testing.T, open func(t *testing.T) herald.Store) {
 		{"TestAuditStore_Find", testAudit},
 		{"TestThrottleStore_Count", testThrottle},
 		{"TestSecretStore_Once", testSecrets},
+		{"TestCommentStore_Create", testCommentCreate},
+		{"TestCommentStore_Validation", testCommentValidation},
+		{"TestCommentStore_Thread", testCommentThread},
+		{"TestCommentStore_Moderation", testCommentModeration},
+		{"TestCommentStore_Edit", testCommentEdit},
+		{"TestCommentStore_Privacy", testCommentPrivacy},
+		{"TestCommentStore_Outbox", testCommentOutbox},
+		{"TestOutboxStore_Lifecycle", testOutbox},
+		{"TestOutboxStore_Concurrent", testOutboxConcurrent},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

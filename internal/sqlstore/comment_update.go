@@ -1,0 +1,134 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/herald-news/herald"
+)
+
+// UpdateCommentStatus implements herald.CommentStore. It fails with
+// ENOTFOUND when none of the comments exists.
+func (s *Store) UpdateCommentStatus(ctx context.Context, ids []int64, status herald.CommentStatus) error {
+	if !status.Valid() {
+		fe := herald.FieldErrors{}
+		fe.Add("status", "must be one of pending, approved, spam, trash")
+		return fe.Err()
+	}
+	ids = uniqueIDs(ids)
+	if len(ids) == 0 {
+		return nil
+	}
+	a := args{status}
+	q := "UPDATE comments SET status = $1 WHERE id IN (" + list(&a, ids) + ") RETURNING article_id"
+	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		articles, err := queryAll(ctx, tx, scanID, q, a...)
+		if err == nil && len(articles) == 0 {
+			err = herald.Errorf(herald.ENOTFOUND, "comments %v not found", ids)
+		}
+		return commentChanges(articles), err
+	})
+	if err != nil {
+		return fmt.Errorf("update status of comments %v to %s: %w", ids, status, err)
+	}
+	return nil
+}
+
+// UpdateCommentText implements herald.CommentStore.
+func (s *Store) UpdateCommentText(ctx context.Context, id int64, text string) error {
+	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		c, err := findComment(ctx, tx, id)
+		if err != nil {
+			return nil, err
+		}
+		c.Text = text
+		if err := c.Validate(); err != nil {
+			return nil, err
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE comments SET text = $1 WHERE id = $2", text, id); err != nil {
+			return nil, err
+		}
+		return commentChanges([]int64{c.ArticleID}), nil
+	})
+	if err != nil {
+		return fmt.Errorf("update text of comment %d: %w", id, err)
+	}
+	return nil
+}
+
+// DeleteComment implements herald.CommentStore.
+func (s *Store) DeleteComment(ctx context.Context, id int64) error {
+	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		c, err := findComment(ctx, tx, id)
+		if err != nil {
+			return nil, err
+		}
+		_, err = tx.ExecContext(ctx, "UPDATE comments SET parent_id = $1 WHERE parent_id = $2", nullID(c.ParentID), id)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM comments WHERE id = $1", id); err != nil {
+			return nil, err
+		}
+		return commentChanges([]int64{c.ArticleID}), nil
+	})
+	if err != nil {
+		return fmt.Errorf("delete comment %d: %w", id, err)
+	}
+	return nil
+}
+
+// PurgeSpam implements herald.CommentStore. Replies to purged spam become
+// top-level comments.
+func (s *Store) PurgeSpam(ctx context.Context, before time.Time) (int, error) {
+	var n int
+	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		articles, err := queryAll(ctx, tx, scanID,
+			"DELETE FROM comments WHERE status = 'spam' AND created_at < $1 RETURNING article_id", utc(before))
+		n = len(articles)
+		return commentChanges(articles), err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("purge spam before %s: %w", before.Format(time.RFC3339), err)
+	}
+	return n, nil
+}
+
+// FindCommentsByEmail implements herald.CommentStore.
+func (s *Store) FindCommentsByEmail(ctx context.Context, email string) ([]*herald.Comment, error) {
+	var out []*herald.Comment
+	err := s.read(ctx, func(tx *sql.Tx) (err error) {
+		out, err = queryAll(ctx, tx, scanComment, "SELECT "+commentColumns+
+			" FROM comments WHERE lower(email) = lower($1) ORDER BY created_at, id", email)
+		return err
+	})
+	if err != nil {
+		// The address stays out of the error, which may be logged.
+		return nil, fmt.Errorf("find comments by an email: %w", err)
+	}
+	return out, nil
+}
+
+// DeleteCommentsByEmail implements herald.CommentStore. Replies to the
+// erased comments become top-level comments.
+func (s *Store) DeleteCommentsByEmail(ctx context.Context, email string) (int, error) {
+	var n int
+	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		articles, err := queryAll(ctx, tx, scanID,
+			"DELETE FROM comments WHERE lower(email) = lower($1) RETURNING article_id", email)
+		if err != nil {
+			return nil, err
+		}
+		n = len(articles)
+		if _, err := tx.ExecContext(ctx, "DELETE FROM outbox WHERE lower(recipient) = lower($1)", email); err != nil {
+			return nil, err
+		}
+		return commentChanges(articles), nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("delete comments by an email: %w", err)
+	}
+	return n, nil
+}

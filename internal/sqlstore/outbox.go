@@ -1,0 +1,160 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/herald-news/herald"
+)
+
+const outboxColumns = "id, recipient, subject, body, headers, attempts, next_attempt_at, sent_at, last_error, " +
+	"created_at"
+
+func scanOutboxMessage(row scanner) (*herald.OutboxMessage, error) {
+	var m herald.OutboxMessage
+	var headers string
+	var next, sent sql.NullTime
+	err := row.Scan(&m.ID, &m.To, &m.Subject, &m.Text, &headers, &m.Attempts, &next, &sent, &m.LastError,
+		&m.CreatedAt)
+	if err != nil {
+		return nil, err
+	}
+	m.NextAttemptAt, m.SentAt, m.CreatedAt = timeOf(next), timeOf(sent), m.CreatedAt.UTC()
+	if err := json.Unmarshal([]byte(headers), &m.Headers); err != nil {
+		return nil, fmt.Errorf("outbox message %d headers: %w", m.ID, err)
+	}
+	return &m, nil
+}
+
+// EnqueueMessages implements herald.OutboxStore.
+func (s *Store) EnqueueMessages(ctx context.Context, msgs ...*herald.OutboxMessage) error {
+	if len(msgs) == 0 {
+		return nil
+	}
+	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		return enqueue(ctx, tx, utc(s.now()), msgs)
+	})
+	if err != nil {
+		return fmt.Errorf("enqueue %d messages: %w", len(msgs), err)
+	}
+	return nil
+}
+
+// enqueue inserts msgs in the transaction, setting their ID, CreatedAt and,
+// when zero, NextAttemptAt to now.
+func enqueue(ctx context.Context, tx querier, now time.Time, msgs []*herald.OutboxMessage) ([]herald.Change, error) {
+	for _, m := range msgs {
+		if m.To == "" {
+			return nil, herald.Errorf(herald.EINVALID, "an outbox message needs a recipient")
+		}
+		headers, err := json.Marshal(m.Headers)
+		if err != nil {
+			return nil, err
+		}
+		if m.Headers == nil {
+			headers = []byte("{}")
+		}
+		m.CreatedAt = now
+		if m.NextAttemptAt.IsZero() {
+			m.NextAttemptAt = now
+		}
+		m.NextAttemptAt = utc(m.NextAttemptAt)
+		err = tx.QueryRowContext(ctx, `INSERT INTO outbox (recipient, subject, body, headers, attempts,
+			next_attempt_at, last_error, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+			m.To, m.Subject, m.Text, string(headers), m.Attempts, m.NextAttemptAt, m.LastError, now).Scan(&m.ID)
+		if err != nil {
+			return nil, err
+		}
+	}
+	return []herald.Change{{Kind: herald.ChangeOutbox}}, nil
+}
+
+// ClaimMessages implements herald.OutboxStore. On PostgreSQL the messages
+// are locked with FOR UPDATE SKIP LOCKED, and on SQLite the write
+// transaction holds the database, so two senders never claim one message.
+func (s *Store) ClaimMessages(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]*herald.OutboxMessage, error) {
+	now = utc(now)
+	_, limit = page(0, limit)
+	var msgs []*herald.OutboxMessage
+	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		var err error
+		msgs, err = queryAll(ctx, tx, scanOutboxMessage, "SELECT "+outboxColumns+` FROM outbox
+			WHERE next_attempt_at <= $1 ORDER BY next_attempt_at, id LIMIT $2`+s.dialect.skipLocked, now, limit)
+		if err != nil {
+			return nil, err
+		}
+		until := utc(now.Add(lease))
+		for _, m := range msgs {
+			m.Attempts++
+			m.NextAttemptAt = until
+			_, err := tx.ExecContext(ctx, "UPDATE outbox SET attempts = $1, next_attempt_at = $2 WHERE id = $3",
+				m.Attempts, until, m.ID)
+			if err != nil {
+				return nil, err
+			}
+		}
+		return nil, nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("claim messages due %s: %w", now.Format(time.RFC3339), err)
+	}
+	return msgs, nil
+}
+
+// MarkMessageSent implements herald.OutboxStore.
+func (s *Store) MarkMessageSent(ctx context.Context, id int64, at time.Time) error {
+	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		res, err := tx.ExecContext(ctx, `UPDATE outbox SET sent_at = $1, next_attempt_at = NULL, last_error = ''
+			WHERE id = $2`, utc(at), id)
+		if err != nil {
+			return nil, err
+		}
+		return nil, affected(res, "outbox message", id)
+	})
+	if err != nil {
+		return fmt.Errorf("mark message %d sent: %w", id, err)
+	}
+	return nil
+}
+
+// MarkMessageFailed implements herald.OutboxStore.
+func (s *Store) MarkMessageFailed(ctx context.Context, id int64, reason string, next time.Time) error {
+	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		res, err := tx.ExecContext(ctx, "UPDATE outbox SET last_error = $1, next_attempt_at = $2 WHERE id = $3",
+			reason, nullTime(next), id)
+		if err != nil {
+			return nil, err
+		}
+		return nil, affected(res, "outbox message", id)
+	})
+	if err != nil {
+		return fmt.Errorf("mark message %d failed: %w", id, err)
+	}
+	return nil
+}
+
+// NextMessageTime implements herald.OutboxStore.
+func (s *Store) NextMessageTime(ctx context.Context) (time.Time, error) {
+	var next time.Time
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		// Not MIN(next_attempt_at): SQLite returns an aggregate of a time
+		// column as text.
+		err := tx.QueryRowContext(ctx, `SELECT next_attempt_at FROM outbox WHERE next_attempt_at IS NOT NULL
+			ORDER BY next_attempt_at LIMIT 1`).Scan(&next)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		}
+		return err
+	})
+	if err != nil {
+		return time.Time{}, fmt.Errorf("next message time: %w", err)
+	}
+	if next.IsZero() {
+		return next, nil
+	}
+	return next.UTC(), nil
+}
