@@ -13,16 +13,16 @@ import (
 	"github.com/herald-news/herald/internal/sqlstore"
 )
 
-// printSetupLink prints, when the newsroom has no member yet, the one-time
-// link that makes the first admin, to stdout and to the log.
-func (m *Main) printSetupLink(ctx context.Context, st *sqlstore.Store, au *auth.Auth, l net.Listener, logger *slog.Logger) error {
-	n, err := st.CountUsers(ctx)
-	if err != nil || n > 0 {
+// printSetupLink prints, while nobody can sign in as an admin, the
+// one-time link that makes the first admin, to stdout and to the log.
+func (m *Main) printSetupLink(ctx context.Context, au *auth.Auth, l net.Listener, logger *slog.Logger) error {
+	needed, err := au.NeedsFirstAdmin(ctx)
+	if err != nil || !needed {
 		return err
 	}
 	link := auth.Link(originOf(l.Addr().String()), auth.SetupPath, au.SetupToken(auth.SetupLinkTTL))
-	logger.Warn("the newsroom has no user yet: open the setup link within 1 hour to make the first admin", "link", link)
-	fmt.Fprintf(m.Stdout, "The newsroom has no user yet. Open this link within 1 hour to make the first admin:\n%s\n", link)
+	logger.Warn("the newsroom has no admin yet: open the setup link within 1 hour to make the first admin", "link", link)
+	fmt.Fprintf(m.Stdout, "The newsroom has no admin yet. Open this link within 1 hour to make the first admin:\n%s\n", link)
 	return nil
 }
 

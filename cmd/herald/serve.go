@@ -13,7 +13,7 @@ import (
 
 // serve runs the web server until the process is told to stop.
 func (m *Main) serve(ctx context.Context, args []string) error {
-	c, err := m.parse("serve", args, "addr", "db", "data-dir", "demo", "articles", "dev", "secure-cookies", "log-format", "log-level")
+	c, err := m.parse("serve", args, "addr", "db", "data-dir", "demo", "articles", "dev", "secure-cookies", "log-format", "log-level", "smtp")
 	if err != nil {
 		return err
 	}
@@ -47,9 +47,14 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	}
 	logger.Info("serving", "url", "http://"+l.Addr().String()+"/", "db", st.Engine())
 	fmt.Fprintf(m.Stdout, "Herald is serving the site at http://%s/\n", l.Addr())
-	if err := m.printSetupLink(ctx, st, au, l, logger); err != nil {
+	if err := m.printSetupLink(ctx, au, l, logger); err != nil {
 		return err
 	}
 	defer startBackground(ctx, st, au, logger)()
+	stopMail, err := startMail(ctx, st, c.SMTP, logger)
+	if err != nil {
+		return err
+	}
+	defer stopMail()
 	return srv.Serve(ctx, l, 10*time.Second)
 }

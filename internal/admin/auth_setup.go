@@ -10,7 +10,7 @@ import (
 )
 
 // setupView is the first-admin page reached by the link `herald serve`
-// prints when there is no user yet.
+// prints while nobody can sign in as an admin.
 type setupView struct {
 	chrome
 	Token  string
@@ -35,13 +35,13 @@ var errSetUp = herald.Errorf(herald.EGONE,
 	"The newsroom is already set up. Sign in, or ask an administrator for an account.")
 
 // checkSetup returns an error unless token is a live setup token and
-// nobody has an account yet.
+// nobody can sign in as an admin yet.
 func (a *Admin) checkSetup(r *http.Request, token string) error {
-	n, err := a.store.CountUsers(r.Context())
+	needed, err := a.auth.NeedsFirstAdmin(r.Context())
 	if err != nil {
 		return err
 	}
-	if n > 0 {
+	if !needed {
 		return errSetUp
 	}
 	return a.auth.CheckSetupToken(token)

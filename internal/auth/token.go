@@ -125,3 +125,24 @@ func (a *Auth) CheckUserToken(ctx context.Context, token, purpose string) (*hera
 func Link(base, path, token string) string {
 	return strings.TrimRight(base, "/") + path + "?" + url.Values{"token": {token}}.Encode()
 }
+
+// NeedsFirstAdmin reports whether nobody can sign in as an admin: there is
+// no user at all, or no admin has a password yet (as after loading the demo,
+// whose authors have none). Then the setup link may make the first admin.
+func (a *Auth) NeedsFirstAdmin(ctx context.Context) (bool, error) {
+	const page = 500
+	for offset := 0; ; offset += page {
+		users, err := a.store.FindUsers(ctx, herald.UserFilter{Offset: offset, Limit: page})
+		if err != nil {
+			return false, err
+		}
+		for _, u := range users {
+			if u.Role == herald.RoleAdmin && u.PasswordHash != "" {
+				return false, nil
+			}
+		}
+		if len(users) < page {
+			return true, nil
+		}
+	}
+}
