@@ -114,6 +114,9 @@ type CommentStore interface {
 	// HasApprovedComment reports whether the email address has an approved
 	// comment, which tells first-time commenters apart.
 	HasApprovedComment(ctx context.Context, email string) (bool, error)
+	// IsDuplicateComment reports whether a comment with the same article,
+	// email address (in any case) and text is stored, in any status.
+	IsDuplicateComment(ctx context.Context, c *Comment) (bool, error)
 	// CreateComment stores a new comment, setting its ID and CreatedAt,
 	// and in the same transaction puts msgs in the outbox. The parent, if
 	// any, must be a comment on the same article.
@@ -122,6 +125,11 @@ type CommentStore interface {
 	UpdateCommentStatus(ctx context.Context, ids []int64, status CommentStatus) error
 	// UpdateCommentText replaces a comment's text.
 	UpdateCommentText(ctx context.Context, id int64, text string) error
+	// UnsubscribeComments turns Notify off on the comment and on every
+	// other comment by the same email address (in any case): what a
+	// one-click unsubscribe link does. Nothing public changes, so it
+	// reports no change.
+	UnsubscribeComments(ctx context.Context, id int64) error
 	// DeleteComment removes a comment; its replies move up to its parent.
 	DeleteComment(ctx context.Context, id int64) error
 	// PurgeCommentClients blanks the IP and user agent of comments created

@@ -206,6 +206,20 @@ func (s *Store) HasApprovedComment(ctx context.Context, email string) (bool, err
 	return n > 0, nil
 }
 
+// IsDuplicateComment implements herald.CommentStore.
+func (s *Store) IsDuplicateComment(ctx context.Context, c *herald.Comment) (bool, error) {
+	var n int
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		return tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM comments
+			WHERE article_id = $1 AND lower(email) = lower($2) AND text = $3 LIMIT 1) AS c`,
+			c.ArticleID, c.Email, c.Text).Scan(&n)
+	})
+	if err != nil {
+		return false, fmt.Errorf("find duplicates of a comment on article %d: %w", c.ArticleID, err)
+	}
+	return n > 0, nil
+}
+
 // PurgeCommentClients implements herald.CommentStore.
 func (s *Store) PurgeCommentClients(ctx context.Context, before time.Time) (int, error) {
 	var n int64

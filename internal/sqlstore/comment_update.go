@@ -132,3 +132,19 @@ func (s *Store) DeleteCommentsByEmail(ctx context.Context, email string) (int, e
 	}
 	return n, nil
 }
+
+// UnsubscribeComments implements herald.CommentStore.
+func (s *Store) UnsubscribeComments(ctx context.Context, id int64) error {
+	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		res, err := tx.ExecContext(ctx, `UPDATE comments SET notify = $1
+			WHERE lower(email) = (SELECT lower(email) FROM comments WHERE id = $2)`, false, id)
+		if err != nil {
+			return nil, err
+		}
+		return nil, affected(res, "comment", id)
+	})
+	if err != nil {
+		return fmt.Errorf("unsubscribe comment %d: %w", id, err)
+	}
+	return nil
+}

@@ -268,3 +268,44 @@ func testCommentPrivacy(t *testing.T, s herald.Store) {
 		t.Errorf("after erasure the outbox holds %+v, want only the message to other@example.com", msgs)
 	}
 }
+
+// testCommentSubscriptions checks duplicate detection and unsubscribing.
+func testCommentSubscriptions(t *testing.T, s herald.Store) {
+	f := newFixture(t, s)
+	a := f.article(nil)
+	b := f.article(nil)
+	mine := f.comment(a.ID, 0, func(c *herald.Comment) { c.Email = "me@example.com" })
+	again := f.comment(b.ID, 0, func(c *herald.Comment) { c.Email = "ME@example.com" })
+	other := f.comment(a.ID, 0, nil)
+	dups := []struct {
+		name string
+		edit func(c *herald.Comment)
+		want bool
+	}{
+		{"same", func(c *herald.Comment) {}, true},
+		{"email in capitals", func(c *herald.Comment) { c.Email = "Me@Example.com" }, true},
+		{"other text", func(c *herald.Comment) { c.Text += " More." }, false},
+		{"other article", func(c *herald.Comment) { c.ArticleID = other.ArticleID + 100 }, false},
+	}
+	for _, tt := range dups {
+		c := *mine
+		tt.edit(&c)
+		got, err := s.IsDuplicateComment(f.ctx, &c)
+		f.check(err)
+		if got != tt.want {
+			t.Errorf("%s: IsDuplicateComment = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	f.check(s.UnsubscribeComments(f.ctx, mine.ID))
+	wantCode(t, s.UnsubscribeComments(f.ctx, other.ID+100), herald.ENOTFOUND)
+	for _, tt := range []struct {
+		c    *herald.Comment
+		want bool
+	}{{mine, false}, {again, false}, {other, true}} {
+		got, err := s.FindComment(f.ctx, tt.c.ID)
+		f.check(err)
+		if got.Notify != tt.want {
+			t.Errorf("comment by %s: Notify = %v, want %v", tt.c.Email, got.Notify, tt.want)
+		}
+	}
+}

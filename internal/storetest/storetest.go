@@ -73,6 +73,7 @@ func Run(t *testing.T, open func(t *testing.T) herald.Store) {
 		{"TestCommentStore_Edit", testCommentEdit},
 		{"TestCommentStore_Privacy", testCommentPrivacy},
 		{"TestCommentStore_Outbox", testCommentOutbox},
+		{"TestCommentStore_Subscriptions", testCommentSubscriptions},
 		{"TestOutboxStore_Lifecycle", testOutbox},
 		{"TestOutboxStore_Concurrent", testOutboxConcurrent},
 	}
