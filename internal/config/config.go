@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/mail"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -29,6 +30,20 @@ type Config struct {
 	// SecureCookies marks the newsroom's cookies Secure even on plain-HTTP
 	// requests, for a server behind a proxy that terminates TLS.
 	SecureCookies bool
+
+	// SMTP is the mail server that delivers the outbox; nothing is sent
+	// while its Host is empty.
+	SMTP SMTP
+}
+
+// SMTP says how to reach the mail server.
+type SMTP struct {
+	Host     string
+	Port     int
+	User     string // no authentication when empty
+	Password string
+	Security string // none, starttls or tls
+	From     string // the sender of Herald's email, "Name <address>"
 }
 
 // Default returns the configuration used when nothing is set.
@@ -39,6 +54,7 @@ func Default() Config {
 		Articles:  2000,
 		LogFormat: "text",
 		LogLevel:  "info",
+		SMTP:      SMTP{Port: 587, Security: "starttls"},
 	}
 }
 
@@ -70,10 +86,22 @@ func (c *Config) Register(fs *flag.FlagSet, names ...string) {
 			fs.StringVar(&c.LogFormat, n, c.LogFormat, "log `format`: text or json (HERALD_LOG_FORMAT)")
 		case "log-level":
 			fs.StringVar(&c.LogLevel, n, c.LogLevel, "log `level`: debug, info, warn or error (HERALD_LOG_LEVEL)")
+		case "smtp":
+			c.registerSMTP(fs)
 		default:
 			panic("config: unknown setting " + n)
 		}
 	}
+}
+
+// registerSMTP defines the -smtp-* flags and -mail-from.
+func (c *Config) registerSMTP(fs *flag.FlagSet) {
+	fs.StringVar(&c.SMTP.Host, "smtp-host", c.SMTP.Host, "SMTP server `host` for outgoing email; none is sent when empty (HERALD_SMTP_HOST)")
+	fs.IntVar(&c.SMTP.Port, "smtp-port", c.SMTP.Port, "SMTP server `port` (HERALD_SMTP_PORT)")
+	fs.StringVar(&c.SMTP.User, "smtp-user", c.SMTP.User, "SMTP `user` name; no authentication when empty (HERALD_SMTP_USER)")
+	fs.StringVar(&c.SMTP.Password, "smtp-password", c.SMTP.Password, "SMTP `password`; prefer HERALD_SMTP_PASSWORD, which other users cannot see")
+	fs.StringVar(&c.SMTP.Security, "smtp-security", c.SMTP.Security, "SMTP connection `security`: none, starttls or tls (HERALD_SMTP_SECURITY)")
+	fs.StringVar(&c.SMTP.From, "mail-from", c.SMTP.From, "sender `address` of Herald's email, such as \"Herald <news@example.com>\" (HERALD_MAIL_FROM)")
 }
 
 // LoadEnv sets every flag of fs that was not given on the command line from
@@ -126,6 +154,25 @@ func (c *Config) Validate() error {
 	}
 	if _, err := c.Level(); err != nil {
 		return err
+	}
+	return c.SMTP.validate()
+}
+
+// validate checks the mail settings when a host is set.
+func (s SMTP) validate() error {
+	if s.Host == "" {
+		return nil
+	}
+	if s.Port < 1 || s.Port > 65535 {
+		return fmt.Errorf("-smtp-port %d: must be from 1 to 65535", s.Port)
+	}
+	switch s.Security {
+	case "none", "starttls", "tls":
+	default:
+		return fmt.Errorf("-smtp-security %q: must be none, starttls or tls", s.Security)
+	}
+	if _, err := mail.ParseAddress(s.From); err != nil {
+		return fmt.Errorf("-mail-from %q: must be an address such as \"Herald <news@example.com>\"", s.From)
 	}
 	return nil
 }

@@ -12,7 +12,7 @@ func parse(t *testing.T, args []string, env map[string]string) (Config, error) {
 	c := Default()
 	fs := flag.NewFlagSet("test", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	c.Register(fs, "addr", "db", "data-dir", "demo", "articles", "dev", "log-format", "log-level")
+	c.Register(fs, "addr", "db", "data-dir", "demo", "articles", "dev", "log-format", "log-level", "smtp")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -65,6 +65,33 @@ func TestConfig_BadValues(t *testing.T) {
 		_, err := parse(t, tt.args, tt.env)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("args %v env %v: error %v, want one naming %q", tt.args, tt.env, err, tt.want)
+		}
+	}
+}
+
+func TestConfig_SMTP(t *testing.T) {
+	c, err := parse(t, nil, nil)
+	if err != nil || c.SMTP.Host != "" || c.SMTP.Port != 587 || c.SMTP.Security != "starttls" {
+		t.Fatalf("default SMTP = %+v, %v; want no host, port 587, starttls", c.SMTP, err)
+	}
+	env := map[string]string{"HERALD_SMTP_HOST": "smtp.example.com", "HERALD_SMTP_PASSWORD": "s3cret",
+		"HERALD_MAIL_FROM": "Herald <news@example.com>"}
+	c, err = parse(t, []string{"-smtp-port", "465", "-smtp-security", "tls", "-smtp-user", "news"}, env)
+	want := SMTP{Host: "smtp.example.com", Port: 465, User: "news", Password: "s3cret", Security: "tls",
+		From: "Herald <news@example.com>"}
+	if err != nil || c.SMTP != want {
+		t.Errorf("SMTP = %+v, %v; want %+v", c.SMTP, err, want)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-smtp-host", "h", "-mail-from", "a@b.c", "-smtp-port", "0"}, "-smtp-port"},
+		{[]string{"-smtp-host", "h", "-mail-from", "a@b.c", "-smtp-security", "ssl"}, "-smtp-security"},
+		{[]string{"-smtp-host", "h"}, "-mail-from"},
+	} {
+		if _, err := parse(t, tc.args, nil); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%v: %v, want an error naming %s", tc.args, err, tc.want)
 		}
 	}
 }
