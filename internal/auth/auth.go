@@ -81,10 +81,7 @@ func New(ctx context.Context, opts Options) (*Auth, error) {
 	}
 	a.csrfKey = derive(secret, "csrf")
 	a.tokenKey = derive(secret, "token")
-	a.dummyHash, err = HashPassword(string(randomBytes(16)))
-	if err != nil {
-		return nil, err
-	}
+	a.dummyHash = unguessableHash()
 	return a, nil
 }
 

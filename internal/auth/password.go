@@ -37,9 +37,20 @@ var b64 = base64.RawStdEncoding
 // format: $argon2id$v=19$m=…,t=…,p=…$salt$hash.
 func HashPassword(password string) (string, error) {
 	salt := randomBytes(argonSaltLen)
-	key := argon2.IDKey([]byte(password), salt, argonTime, argonMemory, argonThreads, argonKeyLen)
+	return encodeHash(salt, argon2.IDKey([]byte(password), salt, argonTime, argonMemory, argonThreads, argonKeyLen)), nil
+}
+
+// unguessableHash returns a hash with today's parameters that no password
+// matches: checking a password against it costs what a real check costs,
+// without spending the memory of hashing anything when it is made.
+func unguessableHash() string {
+	return encodeHash(randomBytes(argonSaltLen), randomBytes(argonKeyLen))
+}
+
+// encodeHash writes salt and key with today's parameters as a PHC string.
+func encodeHash(salt, key []byte) string {
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version,
-		argonMemory, argonTime, argonThreads, b64.EncodeToString(salt), b64.EncodeToString(key)), nil
+		argonMemory, argonTime, argonThreads, b64.EncodeToString(salt), b64.EncodeToString(key))
 }
 
 // errBadHash reports a stored hash that is not an argon2id PHC string.

@@ -88,3 +88,20 @@ func TestCommonList(t *testing.T) {
 		t.Errorf("common list has %d passwords, want a few hundred", len(common))
 	}
 }
+
+func TestUnguessableHash(t *testing.T) {
+	h := unguessableHash()
+	p, err := parseHash(h)
+	if err != nil {
+		t.Fatalf("unguessableHash() = %q does not parse: %v", h, err)
+	}
+	if p.memory != argonMemory || p.time != argonTime || len(p.key) != argonKeyLen {
+		t.Errorf("unguessableHash() parameters %+v differ from a real hash's, so a check would take another time", p)
+	}
+	if CheckPassword(h, "") || CheckPassword(h, "correct horse battery staple") {
+		t.Errorf("a password matched the unguessable hash")
+	}
+	if unguessableHash() == h {
+		t.Errorf("two unguessable hashes are equal")
+	}
+}
