@@ -31,6 +31,8 @@ type navLink struct {
 	Name    string
 	URL     string
 	Current bool
+	Count   int    // a number to show beside the name, such as comments pending; 0 for none
+	Counted string // what Count counts, for screen readers
 }
 
 // navEntry is a newsroom screen in the navigation and what it needs.
@@ -46,6 +48,7 @@ var navigation = []navEntry{
 	{"Tags", "/admin/tags", herald.PermManageTaxonomy},
 	{"Stories", "/admin/stories", herald.PermManageTaxonomy},
 	{"Media", "/admin/media", herald.PermUploadMedia},
+	{"Comments", "/admin/comments", herald.PermModerate},
 	{"Users", "/admin/users", herald.PermManageUsers},
 	{"Settings", "/admin/settings", herald.PermManageSettings},
 	{"Audit log", "/admin/audit", herald.PermReadAudit},
@@ -66,6 +69,9 @@ func (a *Admin) chrome(w http.ResponseWriter, r *http.Request, title string) (ch
 	}
 	if c.User != nil {
 		c.Nav = nav(c.User.Role, r.URL.Path)
+		if err := a.countPending(r, c.Nav); err != nil {
+			return chrome{}, err
+		}
 	}
 	return c, nil
 }

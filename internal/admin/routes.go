@@ -47,6 +47,7 @@ func (a *Admin) routes() []route {
 		a.tagRoutes(),
 		a.storyRoutes(),
 		a.mediaRoutes(),
+		a.commentRoutes(),
 		a.userRoutes(),
 		a.settingsRoutes(),
 		a.auditRoutes(),
