@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -167,4 +168,26 @@ func TestComments_OnlyModerators(t *testing.T) {
 	wantPage(t, resp, "", http.StatusForbidden)
 	resp, body = f.as(t, herald.RoleEditor).get("/admin/articles")
 	wantPage(t, resp, body, 200, `href="/admin/comments">Comments <span class="count">1`)
+}
+
+func TestComments_Paging(t *testing.T) {
+	f := newFixture(t)
+	ed := f.as(t, herald.RoleEditor)
+	art := f.addArticle(t, "many", 0, nil)
+	for i := range commentsPerPage + 3 {
+		f.addComment(t, art, "Reader"+strconv.Itoa(i), herald.CommentSpam)
+	}
+	resp, body := ed.get("/admin/comments?status=spam")
+	wantPage(t, resp, body, 200, "53 comments spam.", `href="/admin/comments?page=2&amp;status=spam" rel="next"`)
+	if n := strings.Count(body, `name="ids"`); n != commentsPerPage {
+		t.Errorf("first page shows %d comments, want %d", n, commentsPerPage)
+	}
+	resp, body = ed.get("/admin/comments?status=spam&page=2")
+	wantPage(t, resp, body, 200, `rel="prev"`)
+	if n := strings.Count(body, `name="ids"`); n != 3 {
+		t.Errorf("second page shows %d comments, want 3", n)
+	}
+	if strings.Contains(body, `class="count"`) {
+		t.Error("the navigation counts spam as pending")
+	}
 }
