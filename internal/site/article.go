@@ -27,6 +27,7 @@ type articleView struct {
 	Corrections []correctionView
 	Related     relatedView
 	Prev, Next  *card
+	Comments    commentsView
 }
 
 func (articleView) template() string { return "article" }
@@ -67,6 +68,9 @@ func (s *Site) article(e *env, rt route) (page, error) {
 		return nil, err
 	}
 	if v.Prev, v.Next, err = e.neighbours(a); err != nil {
+		return nil, err
+	}
+	if v.Comments, err = e.comments(a); err != nil {
 		return nil, err
 	}
 	return v, nil

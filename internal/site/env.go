@@ -3,11 +3,13 @@ package site
 import (
 	"context"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/herald-news/herald"
 	"github.com/herald-news/herald/internal/markup"
+	"github.com/herald-news/herald/internal/spam"
 )
 
 // env is what rendering one page knows: the request's context, the site's
@@ -24,6 +26,13 @@ type env struct {
 	css      string
 	icon     string
 	path     string
+	comment  *markup.CommentRenderer
+	js       string      // the comment form's script
+	key      []byte      // signs comment form tokens and pending cookies
+	tokens   spam.Tokens // comment form tokens
+	pending  []int64     // the reader's own comments awaiting moderation
+	replyTo  int64       // the comment the form answers (?replyto=N)
+	form     commentForm // what the reader typed, when the form comes back
 }
 
 // newEnv reads the settings and sections the page frame needs.
@@ -37,8 +46,14 @@ func (s *Site) newEnv(r *http.Request) (*env, error) {
 	if err != nil {
 		return nil, err
 	}
+	key, err := s.commentKey(r)
+	if err != nil {
+		return nil, err
+	}
+	replyTo, _ := strconv.ParseInt(r.URL.Query().Get("replyto"), 10, 64)
 	loc := settings.Location()
 	return &env{
+		comment: s.comment, js: s.assets.Path("comments.js"), key: key, tokens: s.tokens(key), pending: s.pendingIDs(r, key), replyTo: replyTo,
 		ctx: ctx, store: s.store, settings: settings, loc: loc, sections: sections,
 		now: s.now(), conv: s.conv, css: s.assets.Path("site.css"), icon: s.assets.Path("favicon.svg"), path: r.URL.Path,
 		clock: clock{loc: loc, format: settings.DateFormat, lang: settings.Language},

@@ -34,6 +34,9 @@ func (e *env) list(rt route, kicker, heading, intro string, f herald.ArticleFilt
 		Kicker: kicker, Heading: heading, Intro: intro,
 		Articles: e.cards(articles, listImageSizes), Pager: p,
 	}
+	if err := e.countComments(v.Articles, articles); err != nil {
+		return listView{}, err
+	}
 	v.chrome = e.chrome(pageTitle(heading, p), intro)
 	return v, nil
 }

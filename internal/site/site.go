@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -54,6 +55,7 @@ type Site struct {
 	render  *render.Renderer
 	assets  *assets.Assets
 	conv    *markup.Converter
+	comment *markup.CommentRenderer
 	cache   *httpx.Cache
 	errs    *httpx.Adapter
 	handler http.Handler
@@ -70,7 +72,7 @@ func New(opts Options) (*Site, error) {
 	if opts.Store == nil {
 		return nil, errors.New("site: no store")
 	}
-	s := &Site{store: opts.Store, now: opts.Now, logger: opts.Logger, conv: markup.New()}
+	s := &Site{store: opts.Store, now: opts.Now, logger: opts.Logger, conv: markup.New(), comment: markup.NewCommentRenderer()}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -121,7 +123,12 @@ func (s *Site) Handler() http.Handler {
 func (s *Site) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle(assets.Prefix, s.assets.Handler())
-	mux.Handle("/", s.errs.Handle(s.page))
+	mux.Handle("/", s.errs.Handle(func(w http.ResponseWriter, r *http.Request) error {
+		if strings.HasSuffix(r.URL.Path, "/"+commentsSuffix) {
+			return s.postComment(w, r)
+		}
+		return s.page(w, r)
+	}))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if p := s.cached(r); p != nil {
 			p.ServeHTTP(w, r)
@@ -134,7 +141,7 @@ func (s *Site) routes() http.Handler {
 // cached returns the fresh cached page for r, or nil. Only canonical paths
 // are ever stored, so a hit needs no further checks.
 func (s *Site) cached(r *http.Request) *httpx.Page {
-	if (r.Method != http.MethodGet && r.Method != http.MethodHead) || r.URL.RawPath != "" {
+	if (r.Method != http.MethodGet && r.Method != http.MethodHead) || r.URL.RawPath != "" || personal(r) {
 		return nil
 	}
 	p := s.cache.Get(r.URL.Path)
@@ -164,6 +171,13 @@ func (s *Site) page(w http.ResponseWriter, r *http.Request) error {
 	if canonical != r.URL.EscapedPath() {
 		redirect(w, r, canonical)
 		return nil
+	}
+	if personal(r) {
+		e, err := s.newEnv(r)
+		if err != nil {
+			return err
+		}
+		return s.writePersonal(w, e, rt, http.StatusOK)
 	}
 	gen := s.cache.Generation()
 	p, err := s.flight.do(flightKey{canonical, gen}, func() (*httpx.Page, error) {

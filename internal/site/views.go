@@ -44,6 +44,7 @@ type card struct {
 	Story     *link
 	Image     *imageView
 	Level     int // heading level of the headline: 2, or 3 under a section heading
+	Comments  int // approved comments
 }
 
 // clock formats times for one page: the site's zone and date format, the
