@@ -110,6 +110,14 @@ func TestComments_PostPendingApproved(t *testing.T) {
 	if b := f.request(t, "GET", "/tag/harbour/", nil, "5.6.7.8:9").Body.String(); !strings.Contains(b, path+`#comments">1 comment</a>`) {
 		t.Errorf("listing lacks the comment count")
 	}
+	for _, a := range f.articles {
+		if a.ID != c.ArticleID {
+			must(t, f.store.CreateComment(context.Background(), &herald.Comment{ArticleID: a.ID, Name: "Z", Email: "z@example.org", Text: "z", Status: herald.CommentApproved}))
+		}
+	}
+	if b := f.request(t, "GET", "/", nil, "5.6.7.8:9").Body.String(); !strings.Contains(b, `#comments">1 comment</a>`) || strings.Contains(b, "z@example") {
+		t.Errorf("front page lacks the comment count")
+	}
 	// ?replyto=N without JavaScript.
 	reply := f.request(t, "GET", path+"?replyto="+id, nil, "5.6.7.8:9")
 	if !strings.Contains(reply.Body.String(), `name="parent" value="`+id+`"`) || !strings.Contains(reply.Body.String(), "Replying to Mary Reader") {

@@ -53,11 +53,21 @@ func (s *Site) front(e *env, rt route) (page, error) {
 	shown := map[int64]bool{}
 	if lead := leadArticle(res.Articles); lead != nil {
 		shown[lead.ID] = true
-		c := e.cardOf(lead, leadImageSizes)
-		v.Lead = &c
+		c := []card{e.cardOf(lead, leadImageSizes)}
+		if err := e.countComments(c, []*herald.Article{lead}); err != nil {
+			return nil, err
+		}
+		v.Lead = &c[0]
 	}
-	v.Second = e.frontCards(pick(res.Articles, shown, frontSecond), frontSecond, nil)
-	v.Top = e.frontCards(pick(res.Articles, shown, frontTop), 0, nil)
+	second, top := pick(res.Articles, shown, frontSecond), pick(res.Articles, shown, frontTop)
+	v.Second = e.frontCards(second, frontSecond, nil)
+	v.Top = e.frontCards(top, 0, nil)
+	if err := e.countComments(v.Second, second); err != nil {
+		return nil, err
+	}
+	if err := e.countComments(v.Top, top); err != nil {
+		return nil, err
+	}
 	if v.Stories, err = e.runningStories(); err != nil {
 		return nil, err
 	}
