@@ -68,8 +68,14 @@ type commentForm struct {
 }
 
 // commentKey returns the key signing comment form tokens and pending
-// cookies, a server secret kept in the store.
+// cookies, derived from a server secret kept in the store and read once.
 func (s *Site) commentKey(r *http.Request) ([]byte, error) {
+	s.mu.Lock()
+	key := s.key
+	s.mu.Unlock()
+	if key != nil {
+		return key, nil
+	}
 	secret, err := s.store.Secret(r.Context(), "comments", func() []byte {
 		b := make([]byte, 32)
 		_, _ = rand.Read(b)
@@ -80,7 +86,11 @@ func (s *Site) commentKey(r *http.Request) ([]byte, error) {
 	}
 	m := hmac.New(sha256.New, secret)
 	m.Write([]byte("comments"))
-	return m.Sum(nil), nil
+	key = m.Sum(nil)
+	s.mu.Lock()
+	s.key = key
+	s.mu.Unlock()
+	return key, nil
 }
 
 // tokens returns the form token signer.

@@ -64,6 +64,7 @@ type Site struct {
 	flight flight
 	mu     sync.Mutex
 	expiry expiry // when the cached pages go stale without a change
+	key    []byte // signs comment form tokens and pending cookies, once read
 }
 
 // New loads the templates and assets, failing on a missing or broken
