@@ -10,12 +10,12 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/herald-news/herald"
 	"github.com/herald-news/herald/internal/auth"
+	"github.com/herald-news/herald/internal/clocktest"
 	"github.com/herald-news/herald/internal/media"
 	"github.com/herald-news/herald/internal/sqlstore"
 )
@@ -25,27 +25,9 @@ type fixture struct {
 	store *sqlstore.Store
 	auth  *auth.Auth
 	admin *Admin
-	clock *testClock
+	clock *clocktest.Clock
 	users map[herald.Role]*herald.User
 	logs  *bytes.Buffer
-}
-
-// testClock is a settable clock.
-type testClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *testClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *testClock) Set(t time.Time) {
-	c.mu.Lock()
-	c.t = t
-	c.mu.Unlock()
 }
 
 // roles are the newsroom's roles, most powerful first.
@@ -62,7 +44,7 @@ func must(t testing.TB, err error) {
 func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	ctx := context.Background()
-	f := &fixture{clock: &testClock{t: time.Date(2024, 3, 20, 12, 0, 0, 0, time.UTC)},
+	f := &fixture{clock: clocktest.New(time.Date(2024, 3, 20, 12, 0, 0, 0, time.UTC)),
 		users: map[herald.Role]*herald.User{}, logs: &bytes.Buffer{}}
 	dir := t.TempDir()
 	st, err := sqlstore.Open(ctx, sqlstore.Options{DSN: filepath.Join(dir, "herald.db"), Now: f.clock.Now})

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/herald-news/herald"
+	"github.com/herald-news/herald/internal/clocktest"
 )
 
 // fakeStore is an in-memory Store for the tests of this package.
@@ -192,30 +193,12 @@ func (f *fakeStore) FindAuditEvents(context.Context, herald.AuditFilter) ([]*her
 	return f.audit, len(f.audit), nil
 }
 
-// clock is a settable time source.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
-}
-
 // newTestAuth returns an Auth on a fake store with a fake clock, and a user
 // whose password is "correct horse battery".
-func newTestAuth(t *testing.T) (*Auth, *fakeStore, *clock, *herald.User) {
+func newTestAuth(t *testing.T) (*Auth, *fakeStore, *clocktest.Clock, *herald.User) {
 	t.Helper()
 	st := newFakeStore()
-	clk := &clock{t: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}
+	clk := clocktest.New(time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC))
 	a, err := New(context.Background(), Options{Store: st, Now: clk.Now})
 	if err != nil {
 		t.Fatal(err)

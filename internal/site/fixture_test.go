@@ -10,11 +10,11 @@ import (
 	"log/slog"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/herald-news/herald"
+	"github.com/herald-news/herald/internal/clocktest"
 	"github.com/herald-news/herald/internal/markup"
 	"github.com/herald-news/herald/internal/media"
 	"github.com/herald-news/herald/internal/sqlstore"
@@ -25,31 +25,13 @@ type fixture struct {
 	store    *sqlstore.Store
 	lib      *media.Library
 	site     *Site
-	clock    *testClock
+	clock    *clocktest.Clock
 	articles map[string]*herald.Article
 	sections map[string]*herald.Section
 	users    map[string]*herald.User
 	tags     map[string]*herald.Tag
 	story    *herald.Story
 	logs     *bytes.Buffer
-}
-
-// testClock is a settable clock.
-type testClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *testClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *testClock) Set(t time.Time) {
-	c.mu.Lock()
-	c.t = t
-	c.mu.Unlock()
 }
 
 // fixtureStart is the publication time of the first fixture article.
@@ -63,7 +45,7 @@ func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	f := &fixture{
-		clock:    &testClock{t: time.Date(2024, 3, 20, 12, 0, 0, 0, time.UTC)},
+		clock:    clocktest.New(time.Date(2024, 3, 20, 12, 0, 0, 0, time.UTC)),
 		articles: map[string]*herald.Article{}, sections: map[string]*herald.Section{},
 		users: map[string]*herald.User{}, tags: map[string]*herald.Tag{}, logs: &bytes.Buffer{},
 	}
