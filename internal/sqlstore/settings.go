@@ -7,48 +7,93 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/herald-news/herald"
 )
 
+// settingFields names the stored key of each setting. A setting is kept as
+// one text value: numbers in decimal, switches as true or false, lists one
+// entry per line.
+func settingFields(set *herald.Settings) map[string]any {
+	c, d, p := &set.Comments, &set.Distribution, &set.Protection
+	return map[string]any{
+		"title":                    &set.Title,
+		"tagline":                  &set.Tagline,
+		"base_url":                 &set.BaseURL,
+		"language":                 &set.Language,
+		"time_zone":                &set.TimeZone,
+		"date_format":              &set.DateFormat,
+		"per_page":                 &set.PerPage,
+		"comments_open":            &set.CommentsOpen,
+		"logo_media_id":            &set.LogoMediaID,
+		"comment_moderation":       &c.Moderation,
+		"comment_depth":            &c.Depth,
+		"comment_close_after_days": &c.CloseAfterDays,
+		"comment_retention_days":   &c.RetentionDays,
+		"comment_max_links":        &c.MaxLinks,
+		"comment_blocked_words":    &c.BlockedWords,
+		"comment_blocked_ips":      &c.BlockedIPs,
+		"comment_blocked_emails":   &c.BlockedEmails,
+		"share_networks":           &d.ShareNetworks,
+		"feed_full_text":           &d.FeedFullText,
+		"feed_items":               &d.FeedItems,
+		"copy_protection":          &p.CopyProtection,
+		"copy_notice":              &p.CopyNotice,
+		"copy_length":              &p.CopyLength,
+		"media_hotlinks":           &p.MediaHotlinks,
+	}
+}
+
 // settingValues returns the settings as stored: one text value per key.
 func settingValues(set herald.Settings) map[string]string {
-	return map[string]string{
-		"title":         set.Title,
-		"tagline":       set.Tagline,
-		"base_url":      set.BaseURL,
-		"language":      set.Language,
-		"time_zone":     set.TimeZone,
-		"date_format":   set.DateFormat,
-		"per_page":      strconv.Itoa(set.PerPage),
-		"comments_open": strconv.FormatBool(set.CommentsOpen),
-		"logo_media_id": strconv.FormatInt(set.LogoMediaID, 10),
+	out := map[string]string{}
+	for k, p := range settingFields(&set) {
+		switch p := p.(type) {
+		case *string:
+			out[k] = *p
+		case *int:
+			out[k] = strconv.Itoa(*p)
+		case *int64:
+			out[k] = strconv.FormatInt(*p, 10)
+		case *bool:
+			out[k] = strconv.FormatBool(*p)
+		case *[]string:
+			out[k] = strings.Join(*p, "\n")
+		}
 	}
+	return out
 }
 
 // applySettings sets the fields of set whose keys are stored. A missing key
 // keeps the default; an unknown key is ignored.
 func applySettings(set *herald.Settings, stored map[string]string) error {
-	text := map[string]*string{
-		"title": &set.Title, "tagline": &set.Tagline, "base_url": &set.BaseURL, "language": &set.Language,
-		"time_zone": &set.TimeZone, "date_format": &set.DateFormat,
-	}
-	for k, p := range text {
-		if v, ok := stored[k]; ok {
+	for k, p := range settingFields(set) {
+		v, ok := stored[k]
+		if !ok {
+			continue
+		}
+		var err error
+		switch p := p.(type) {
+		case *string:
 			*p = v
+		case *int:
+			*p, err = strconv.Atoi(v)
+		case *int64:
+			*p, err = strconv.ParseInt(v, 10, 64)
+		case *bool:
+			*p, err = strconv.ParseBool(v)
+		case *[]string:
+			*p = nil
+			if v != "" {
+				*p = strings.Split(v, "\n")
+			}
+		}
+		if err != nil {
+			return fmt.Errorf("setting %s: %w", k, err)
 		}
 	}
-	var err error
-	if v, ok := stored["per_page"]; ok {
-		set.PerPage, err = strconv.Atoi(v)
-	}
-	if v, ok := stored["comments_open"]; ok && err == nil {
-		set.CommentsOpen, err = strconv.ParseBool(v)
-	}
-	if v, ok := stored["logo_media_id"]; ok && err == nil {
-		set.LogoMediaID, err = strconv.ParseInt(v, 10, 64)
-	}
-	return err
+	return nil
 }
 
 // FindSettings returns the stored settings over herald.DefaultSettings.

@@ -17,6 +17,15 @@ func testSettingsRoundTrip(t *testing.T, s herald.Store) {
 	want := herald.Settings{
 		Title: "The Daily", Tagline: "", BaseURL: "https://news.example.com", Language: "ru",
 		TimeZone: "Europe/Moscow", DateFormat: "iso", PerPage: 7, CommentsOpen: false, LogoMediaID: 5,
+		Comments: herald.CommentSettings{
+			Moderation: herald.ModerateAll, Depth: 3, CloseAfterDays: 14, RetentionDays: 7, MaxLinks: 0,
+			BlockedWords: []string{"casino", "дешёвые часы"}, BlockedIPs: []string{"192.0.2.0/24", "2001:db8::1"},
+			BlockedEmails: []string{"@spam.example", "bot@example.com"},
+		},
+		Distribution: herald.DistributionSettings{ShareNetworks: []string{"telegram", "vk"}, FeedFullText: false, FeedItems: 50},
+		Protection: herald.ProtectionSettings{
+			CopyProtection: herald.CopyAttribute, CopyNotice: "Защищено", CopyLength: 500, MediaHotlinks: true,
+		},
 	}
 	f.check(s.UpdateSettings(f.ctx, want))
 	got, err = s.FindSettings(f.ctx)
@@ -24,9 +33,26 @@ func testSettingsRoundTrip(t *testing.T, s herald.Store) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("settings after update (-want +got):\n%s", diff)
 	}
-	bad := want
-	bad.PerPage = 0
-	wantCode(t, s.UpdateSettings(f.ctx, bad), herald.EINVALID)
+	for name, spoil := range map[string]func(*herald.Settings){
+		"per page":        func(s *herald.Settings) { s.PerPage = 0 },
+		"moderation":      func(s *herald.Settings) { s.Comments.Moderation = "maybe" },
+		"depth":           func(s *herald.Settings) { s.Comments.Depth = 11 },
+		"blocked ip":      func(s *herald.Settings) { s.Comments.BlockedIPs = []string{"300.1.1.1"} },
+		"blocked email":   func(s *herald.Settings) { s.Comments.BlockedEmails = []string{"nobody"} },
+		"share network":   func(s *herald.Settings) { s.Distribution.ShareNetworks = []string{"myspace"} },
+		"share twice":     func(s *herald.Settings) { s.Distribution.ShareNetworks = []string{"vk", "vk"} },
+		"feed items":      func(s *herald.Settings) { s.Distribution.FeedItems = 0 },
+		"copy protection": func(s *herald.Settings) { s.Protection.CopyProtection = "lock" },
+		"empty notice": func(s *herald.Settings) {
+			s.Protection.CopyProtection, s.Protection.CopyNotice = herald.CopyNotice, ""
+		},
+	} {
+		bad := want
+		spoil(&bad)
+		if err := s.UpdateSettings(f.ctx, bad); herald.ErrorCode(err) != herald.EINVALID {
+			t.Errorf("UpdateSettings with a bad %s: %v, want EINVALID", name, err)
+		}
+	}
 	got, err = s.FindSettings(f.ctx)
 	f.check(err)
 	if diff := cmp.Diff(want, got); diff != "" {
