@@ -67,6 +67,10 @@ type Article struct {
 
 	// CommentsOpen says whether readers may comment.
 	CommentsOpen bool
+	// CopyProtection overrides the site's ProtectionSettings.CopyProtection
+	// for this article: "" follows the site, otherwise CopyOff, CopyNotice
+	// or CopyAttribute.
+	CopyProtection string
 
 	// TranslationOf links the article to the one it translates; 0 if none.
 	// Translations of one original form a group: the store links a
@@ -125,6 +129,11 @@ func (a *Article) Validate() error {
 	if !ValidLanguage(a.Language) {
 		fe.Add("language", "must be a language tag such as en or ru")
 	}
+	switch a.CopyProtection {
+	case "", CopyOff, CopyNotice, CopyAttribute:
+	default:
+		fe.Add("copy_protection", "must be empty (the site's setting), off, notice or attribute")
+	}
 	if a.TranslationOf != 0 && a.TranslationOf == a.ID {
 		fe.Add("translation_of", "cannot be the article itself")
 	}
@@ -136,6 +145,15 @@ func (a *Article) Validate() error {
 		a.Corrections[i].Text = strings.TrimSpace(c.Text)
 	}
 	return fe.Err()
+}
+
+// CopyMode returns the copy protection that applies to a under the site's
+// settings: the article's own choice, or the site's when it has none.
+func (a *Article) CopyMode(p ProtectionSettings) string {
+	if a.CopyProtection != "" {
+		return a.CopyProtection
+	}
+	return p.CopyProtection
 }
 
 // ArticleOrder orders article listings.

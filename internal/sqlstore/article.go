@@ -16,7 +16,8 @@ import (
 const articleColumns = "articles.id, articles.slug, articles.headline, articles.dek, articles.body, " +
 	"articles.excerpt, articles.language, articles.status, articles.published_at, articles.updated_at, " +
 	"articles.created_at, articles.modified_at, articles.corrections, articles.section_id, articles.story_id, " +
-	"articles.featured_media_id, articles.comments_open, articles.translation_of, articles.version"
+	"articles.featured_media_id, articles.comments_open, articles.translation_of, articles.version, " +
+	"articles.copy_protection"
 
 func scanArticle(row scanner) (*herald.Article, error) {
 	var a herald.Article
@@ -25,7 +26,7 @@ func scanArticle(row scanner) (*herald.Article, error) {
 	var section, story, media, translation sql.NullInt64
 	err := row.Scan(&a.ID, &a.Slug, &a.Headline, &a.Dek, &a.Body, &a.Excerpt, &a.Language, &a.Status,
 		&published, &updated, &a.CreatedAt, &a.ModifiedAt, &corrections, &section, &story, &media, &a.CommentsOpen,
-		&translation, &a.Version)
+		&translation, &a.Version, &a.CopyProtection)
 	if err != nil {
 		return nil, err
 	}
@@ -138,11 +139,12 @@ func (s *Store) insertArticle(ctx context.Context, tx querier, a *herald.Article
 	a.Version = 1
 	err := tx.QueryRowContext(ctx, `INSERT INTO articles (slug, headline, dek, body, excerpt, language, status,
 		published_at, updated_at, created_at, modified_at, corrections, section_id, story_id, featured_media_id,
-		comments_open, translation_of, version)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
+		comments_open, translation_of, version, copy_protection)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id`,
 		a.Slug, a.Headline, a.Dek, a.Body, a.Excerpt, a.Language, a.Status, nullTime(a.PublishedAt),
 		nullTime(a.UpdatedAt), a.CreatedAt, a.ModifiedAt, formatCorrections(a.Corrections), nullID(a.SectionID),
-		nullID(a.StoryID), nullID(a.FeaturedMediaID), a.CommentsOpen, nullID(a.TranslationOf), a.Version).Scan(&a.ID)
+		nullID(a.StoryID), nullID(a.FeaturedMediaID), a.CommentsOpen, nullID(a.TranslationOf), a.Version,
+		a.CopyProtection).Scan(&a.ID)
 	if err != nil {
 		return s.slugConflict(err, a)
 	}
@@ -172,12 +174,12 @@ func (s *Store) UpdateArticle(ctx context.Context, a *herald.Article) error {
 		err := tx.QueryRowContext(ctx, `UPDATE articles SET slug = $1, headline = $2, dek = $3, body = $4,
 			excerpt = $5, language = $6, status = $7, published_at = $8, updated_at = $9, modified_at = $10,
 			corrections = $11, section_id = $12, story_id = $13, featured_media_id = $14, comments_open = $15,
-			translation_of = $16, version = version + 1
-			WHERE id = $17 AND version = $18 RETURNING created_at`,
+			translation_of = $16, copy_protection = $17, version = version + 1
+			WHERE id = $18 AND version = $19 RETURNING created_at`,
 			a.Slug, a.Headline, a.Dek, a.Body, a.Excerpt, a.Language, a.Status, nullTime(a.PublishedAt),
 			nullTime(a.UpdatedAt), a.ModifiedAt, formatCorrections(a.Corrections), nullID(a.SectionID),
-			nullID(a.StoryID), nullID(a.FeaturedMediaID), a.CommentsOpen, nullID(a.TranslationOf), a.ID,
-			a.Version).Scan(&a.CreatedAt)
+			nullID(a.StoryID), nullID(a.FeaturedMediaID), a.CommentsOpen, nullID(a.TranslationOf), a.CopyProtection,
+			a.ID, a.Version).Scan(&a.CreatedAt)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, cmp.Or(checkVersion(ctx, tx, a), staleArticle())
 		}

@@ -22,6 +22,7 @@ func testArticleCreate(t *testing.T, s herald.Store) {
 		Corrections: []herald.Correction{{Time: time.Date(2022, 9, 28, 9, 0, 0, 5000, time.UTC), Text: "A name was misspelt."}},
 		SectionID:   sec.ID, StoryID: st.ID, FeaturedMediaID: m.ID,
 		AuthorIDs: []int64{u2.ID, u1.ID}, TagIDs: []int64{t2.ID, t1.ID}, CommentsOpen: true,
+		CopyProtection: herald.CopyAttribute,
 	}
 	f.check(s.CreateArticle(f.ctx, a))
 	if a.ID == 0 || a.CreatedAt.IsZero() || !a.CreatedAt.Equal(a.ModifiedAt) {
@@ -54,6 +55,7 @@ func testArticleUpdate(t *testing.T, s herald.Store) {
 	a.Headline, a.Status, a.PublishedAt = "Changed", herald.StatusPublished, day.Add(5*time.Hour)
 	a.AuthorIDs, a.TagIDs = []int64{u3.ID, u1.ID}, []int64{t2.ID}
 	a.CommentsOpen = false
+	a.CopyProtection = herald.CopyNotice
 	f.check(s.UpdateArticle(f.ctx, a))
 	if !a.CreatedAt.Equal(created) || a.ModifiedAt.Before(created) {
 		t.Errorf("after update: CreatedAt %v (want %v), ModifiedAt %v", a.CreatedAt, created, a.ModifiedAt)
@@ -127,6 +129,7 @@ func testArticleValidation(t *testing.T, s herald.Store) {
 		{"bad status", func(a *herald.Article) { a.Status = "gone" }, herald.EINVALID},
 		{"published without a date", func(a *herald.Article) { a.PublishedAt = time.Time{} }, herald.EINVALID},
 		{"bad language", func(a *herald.Article) { a.Language = "english!" }, herald.EINVALID},
+		{"bad copy protection", func(a *herald.Article) { a.CopyProtection = "block" }, herald.EINVALID},
 		{"missing section", func(a *herald.Article) { a.SectionID = 9999 }, herald.EINVALID},
 		{"missing story", func(a *herald.Article) { a.StoryID = 9999 }, herald.EINVALID},
 		{"missing image", func(a *herald.Article) { a.FeaturedMediaID = 9999 }, herald.EINVALID},
