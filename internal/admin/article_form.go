@@ -46,12 +46,14 @@ type articleForm struct {
 	Language      string  `form:"language"`
 	TranslationOf int64   `form:"translation_of"`
 	CommentsOpen  bool    `form:"comments_open"`
-	PublishedAt   string  `form:"published_at"` // datetime-local, in the site's time zone
-	Edit          string  `form:"edit"`         // editMinor or editUpdate
-	Correction    string  `form:"correction"`
-	Action        string  `form:"action"`
-	MediaQuery    string  `form:"media_q"`
-	PickMedia     int64   `form:"pick_media"`
+	// CopyProtection is "" for the site's setting, or a herald.Copy… mode.
+	CopyProtection string `form:"copy_protection"`
+	PublishedAt    string `form:"published_at"` // datetime-local, in the site's time zone
+	Edit           string `form:"edit"`         // editMinor or editUpdate
+	Correction     string `form:"correction"`
+	Action         string `form:"action"`
+	MediaQuery     string `form:"media_q"`
+	PickMedia      int64  `form:"pick_media"`
 }
 
 // formOf is the editor's input for a stored article.
@@ -60,7 +62,7 @@ func formOf(art *herald.Article, loc *time.Location) articleForm {
 		Version: art.Version, Headline: art.Headline, Dek: art.Dek, Slug: art.Slug, Body: art.Body,
 		Excerpt: art.Excerpt, Section: art.SectionID, Story: art.StoryID, Authors: slices.Clone(art.AuthorIDs),
 		Featured: art.FeaturedMediaID, Language: art.Language, TranslationOf: art.TranslationOf,
-		CommentsOpen: art.CommentsOpen,
+		CommentsOpen: art.CommentsOpen, CopyProtection: art.CopyProtection,
 	}
 	names := make([]string, len(art.Tags))
 	for i, t := range art.Tags {
@@ -125,6 +127,7 @@ func (f *articleForm) apply(art *herald.Article, u *herald.User, loc *time.Locat
 	}
 	art.SectionID, art.StoryID, art.FeaturedMediaID = f.Section, f.Story, f.Featured
 	art.Language, art.TranslationOf, art.CommentsOpen = strings.TrimSpace(f.Language), f.TranslationOf, f.CommentsOpen
+	art.CopyProtection = f.CopyProtection
 	art.AuthorIDs = uniqueNonZero(f.Authors)
 	if len(art.AuthorIDs) == 0 {
 		fe.Add("authors", "name at least one author")
@@ -141,6 +144,23 @@ func (f *articleForm) apply(art *herald.Article, u *herald.User, loc *time.Locat
 		art.PublishedAt = t
 	}
 	return fe
+}
+
+// CopyOptions are the choices of the article's copy protection, the first
+// following siteMode, the site's setting.
+func (f articleForm) CopyOptions(siteMode string) []option {
+	opts := []option{{Value: "", Label: "The site’s setting (" + siteMode + ")"}}
+	for _, m := range []struct{ mode, label string }{
+		{herald.CopyOff, "Off"},
+		{herald.CopyNotice, "Block copying, with a notice"},
+		{herald.CopyAttribute, "Allow copying, adding the article’s address"},
+	} {
+		opts = append(opts, option{Value: m.mode, Label: m.label})
+	}
+	for i := range opts {
+		opts[i].Selected = opts[i].Value == f.CopyProtection
+	}
+	return opts
 }
 
 // uniqueNonZero returns ids without zeros and repeats, in their order.
