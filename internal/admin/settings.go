@@ -3,9 +3,11 @@ package admin
 import (
 	"fmt"
 	"net/http"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/herald-news/herald"
 )
@@ -30,6 +32,69 @@ type settingsForm struct {
 	PerPage      int     `form:"per_page"`
 	CommentsOpen bool    `form:"comments_open"`
 	Nav          []int64 `form:"nav"` // top-level sections shown in the navigation
+
+	Moderation     string `form:"comment_moderation"`
+	Depth          int    `form:"comment_depth"`
+	CloseAfterDays int    `form:"comment_close_after_days"`
+	RetentionDays  int    `form:"comment_retention_days"`
+	MaxLinks       int    `form:"comment_max_links"`
+	BlockedWords   string `form:"comment_blocked_words"` // one entry per line
+	BlockedIPs     string `form:"comment_blocked_ips"`
+	BlockedEmails  string `form:"comment_blocked_emails"`
+
+	ShareNetworks string `form:"share_networks"` // names separated by commas or spaces, in order
+	FeedFullText  bool   `form:"feed_full_text"`
+	FeedItems     int    `form:"feed_items"`
+
+	CopyProtection string `form:"copy_protection"`
+	CopyNotice     string `form:"copy_notice"`
+	CopyLength     int    `form:"copy_length"`
+	MediaHotlinks  bool   `form:"media_hotlinks"`
+}
+
+// settingsFormOf returns the settings form showing s.
+func settingsFormOf(s herald.Settings) settingsForm {
+	c, d, p := s.Comments, s.Distribution, s.Protection
+	return settingsForm{
+		Title: s.Title, Tagline: s.Tagline, BaseURL: s.BaseURL, Logo: s.LogoMediaID, TimeZone: s.TimeZone,
+		Language: s.Language, DateFormat: s.DateFormat, PerPage: s.PerPage, CommentsOpen: s.CommentsOpen,
+		Moderation: c.Moderation, Depth: c.Depth, CloseAfterDays: c.CloseAfterDays, RetentionDays: c.RetentionDays,
+		MaxLinks: c.MaxLinks, BlockedWords: strings.Join(c.BlockedWords, "\n"), BlockedIPs: strings.Join(c.BlockedIPs, "\n"),
+		BlockedEmails: strings.Join(c.BlockedEmails, "\n"),
+		ShareNetworks: strings.Join(d.ShareNetworks, ", "), FeedFullText: d.FeedFullText, FeedItems: d.FeedItems,
+		CopyProtection: p.CopyProtection, CopyNotice: p.CopyNotice, CopyLength: p.CopyLength, MediaHotlinks: p.MediaHotlinks,
+	}
+}
+
+// apply sets the settings of s from the form.
+func (f settingsForm) apply(s *herald.Settings) {
+	s.Title, s.Tagline, s.BaseURL = strings.TrimSpace(f.Title), strings.TrimSpace(f.Tagline), strings.TrimRight(strings.TrimSpace(f.BaseURL), "/")
+	s.LogoMediaID, s.TimeZone, s.Language = f.Logo, strings.TrimSpace(f.TimeZone), strings.TrimSpace(f.Language)
+	s.DateFormat, s.PerPage, s.CommentsOpen = f.DateFormat, f.PerPage, f.CommentsOpen
+	s.Comments = herald.CommentSettings{
+		Moderation: f.Moderation, Depth: f.Depth, CloseAfterDays: f.CloseAfterDays, RetentionDays: f.RetentionDays,
+		MaxLinks: f.MaxLinks, BlockedWords: lines(f.BlockedWords), BlockedIPs: lines(f.BlockedIPs),
+		BlockedEmails: lines(f.BlockedEmails),
+	}
+	s.Distribution = herald.DistributionSettings{
+		ShareNetworks: strings.FieldsFunc(strings.ToLower(f.ShareNetworks), func(r rune) bool { return r == ',' || unicode.IsSpace(r) }),
+		FeedFullText:  f.FeedFullText, FeedItems: f.FeedItems,
+	}
+	s.Protection = herald.ProtectionSettings{
+		CopyProtection: f.CopyProtection, CopyNotice: strings.TrimSpace(f.CopyNotice), CopyLength: f.CopyLength,
+		MediaHotlinks: f.MediaHotlinks,
+	}
+}
+
+// lines returns the trimmed, non-empty lines of s.
+func lines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // navChoice is a top-level section offered for the navigation.
@@ -47,6 +112,9 @@ type settingsView struct {
 	Logos       []option
 	DateFormats []option
 	NavChoices  []navChoice
+	Moderations []option
+	CopyModes   []option
+	Networks    string // the share networks there are
 }
 
 func (settingsView) template() string { return "settings" }
@@ -61,8 +129,7 @@ func (a *Admin) settingsEdit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f := settingsForm{Title: s.Title, Tagline: s.Tagline, BaseURL: s.BaseURL, Logo: s.LogoMediaID, TimeZone: s.TimeZone,
-		Language: s.Language, DateFormat: s.DateFormat, PerPage: s.PerPage, CommentsOpen: s.CommentsOpen}
+	f := settingsFormOf(s)
 	for _, sec := range siblings(sections, 0) {
 		if sec.InNav {
 			f.Nav = append(f.Nav, sec.ID)
@@ -77,13 +144,15 @@ func (a *Admin) settingsForm(w http.ResponseWriter, r *http.Request, status int,
 	if err != nil {
 		return err
 	}
-	v := settingsView{chrome: c, Form: f, Errors: fe}
+	v := settingsView{chrome: c, Form: f, Errors: fe, Networks: strings.Join(herald.ShareNetworkNames, ", ")}
+	v.Moderations = choices(f.Moderation, herald.ModerateFirstTime, "Hold comments of first-time commenters",
+		herald.ModerateAll, "Hold every comment", herald.ModerateApproveAll, "Publish comments the spam rules let through")
+	v.CopyModes = choices(f.CopyProtection, herald.CopyOff, "Off", herald.CopyNotice, "Block copying, with a notice",
+		herald.CopyAttribute, "Allow copying, adding the article's address")
 	if v.Logos, err = a.mediaOptions(r, f.Logo); err != nil {
 		return err
 	}
-	for _, d := range []struct{ v, l string }{{"long", "Long: September 27, 2022"}, {"medium", "Medium: Sep 27, 2022"}, {"iso", "ISO: 2022-09-27"}} {
-		v.DateFormats = append(v.DateFormats, option{Value: d.v, Label: d.l, Selected: d.v == f.DateFormat})
-	}
+	v.DateFormats = choices(f.DateFormat, "long", "Long: September 27, 2022", "medium", "Medium: Sep 27, 2022", "iso", "ISO: 2022-09-27")
 	sections, err := a.store.FindSections(r.Context())
 	if err != nil {
 		return err
@@ -107,9 +176,7 @@ func (a *Admin) settingsSave(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	s := old
-	s.Title, s.Tagline, s.BaseURL = strings.TrimSpace(f.Title), strings.TrimSpace(f.Tagline), strings.TrimRight(strings.TrimSpace(f.BaseURL), "/")
-	s.LogoMediaID, s.TimeZone, s.Language = f.Logo, strings.TrimSpace(f.TimeZone), strings.TrimSpace(f.Language)
-	s.DateFormat, s.PerPage, s.CommentsOpen = f.DateFormat, f.PerPage, f.CommentsOpen
+	f.apply(&s)
 	mergeErrors(fe, s.Validate())
 	if err := a.checkLogo(r, s.LogoMediaID, fe); err != nil {
 		return err
@@ -135,6 +202,15 @@ func (a *Admin) settingsSave(w http.ResponseWriter, r *http.Request) error {
 	}
 	redirect(w, r, "/admin/settings", "Saved the settings.")
 	return nil
+}
+
+// choices returns the options of value-label pairs, selecting value.
+func choices(value string, pairs ...string) []option {
+	var out []option
+	for i := 0; i+1 < len(pairs); i += 2 {
+		out = append(out, option{Value: pairs[i], Label: pairs[i+1], Selected: pairs[i] == value})
+	}
+	return out
 }
 
 // checkLogo adds a field error when id names no image of the library.
@@ -186,5 +262,8 @@ func settingsChanges(old, s herald.Settings) []string {
 	add("date format", old.DateFormat != s.DateFormat)
 	add("articles per page", old.PerPage != s.PerPage)
 	add(fmt.Sprintf("comments open by default (%s)", strconv.FormatBool(s.CommentsOpen)), old.CommentsOpen != s.CommentsOpen)
+	add("comment settings", !reflect.DeepEqual(old.Comments, s.Comments))
+	add("share and feed settings", !reflect.DeepEqual(old.Distribution, s.Distribution))
+	add("copy protection settings", !reflect.DeepEqual(old.Protection, s.Protection))
 	return out
 }
