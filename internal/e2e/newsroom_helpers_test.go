@@ -38,9 +38,10 @@ func (b *lockedBuffer) String() string {
 }
 
 // freshHerald starts a herald of its own for t, with an empty data
-// directory and no demo content, stopped when t ends. It returns the site
-// and the process's output so far, read through wait.
-func freshHerald(t *testing.T) (*site, *lockedBuffer) {
+// directory, stopped when t ends, passing args to "herald serve" (no demo
+// content unless they ask for it). It returns the site and the process's
+// output so far, read through wait.
+func freshHerald(t *testing.T, args ...string) (*site, *lockedBuffer) {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("end-to-end tests are skipped in -short mode")
@@ -51,7 +52,8 @@ func freshHerald(t *testing.T) (*site, *lockedBuffer) {
 	}
 	data := filepath.Join(t.TempDir(), "data")
 	ctx, cancel := context.WithCancel(context.Background())
-	cmd := exec.CommandContext(ctx, bin, "serve", "-addr", "127.0.0.1:0", "-data-dir", data, "-log-level", "warn")
+	args = append([]string{"serve", "-addr", "127.0.0.1:0", "-data-dir", data, "-log-level", "warn"}, args...)
+	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Env = append(os.Environ(), "HERALD_DB=")
 	out := &lockedBuffer{}
 	cmd.Stdout, cmd.Stderr = out, out

