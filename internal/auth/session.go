@@ -39,6 +39,7 @@ func (a *Auth) SignIn(w http.ResponseWriter, r *http.Request, u *herald.User) (*
 		return nil, fmt.Errorf("sign in user %d: %w", u.ID, err)
 	}
 	http.SetCookie(w, a.cookie(r, token, s.ExpiresAt))
+	http.SetCookie(w, a.staffCookie(r, s.ExpiresAt.Sub(now)))
 	a.audit(r.Context(), u.ID, "sign_in", "user "+fmt.Sprint(u.ID), s.IP)
 	return s, nil
 }
@@ -89,6 +90,7 @@ func (a *Auth) Session(r *http.Request) (*herald.Session, *herald.User, error) {
 func (a *Auth) SignOut(w http.ResponseWriter, r *http.Request) error {
 	http.SetCookie(w, &http.Cookie{Name: CookieName, Value: "", Path: cookiePath, MaxAge: -1,
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: a.secure || r.TLS != nil})
+	http.SetCookie(w, a.staffCookie(r, -1))
 	c, err := r.Cookie(CookieName)
 	if err != nil || c.Value == "" {
 		return nil

@@ -19,8 +19,11 @@ func signIn(t *testing.T, a *Auth, u *herald.User, r *http.Request) *http.Cookie
 		t.Fatal(err)
 	}
 	cs := w.Result().Cookies()
-	if len(cs) != 1 {
-		t.Fatalf("got %d cookies, want 1", len(cs))
+	if len(cs) != 2 || cs[0].Name != CookieName || cs[1].Name != StaffCookie {
+		t.Fatalf("got cookies %v, want the session and the staff marker", cs)
+	}
+	if m := cs[1]; m.Value != "1" || m.HttpOnly || m.Path != "/" || m.MaxAge != cs[0].MaxAge {
+		t.Errorf("staff marker %+v: want 1, readable by scripts, Path=/, the session's Max-Age", m)
 	}
 	return cs[0]
 }
@@ -119,8 +122,8 @@ func TestAuth_SignOut(t *testing.T) {
 	if err := a.SignOut(w, withCookie(c1)); err != nil {
 		t.Fatal(err)
 	}
-	if cs := w.Result().Cookies(); len(cs) != 1 || cs[0].MaxAge >= 0 {
-		t.Errorf("sign-out cookies %v, want the session cookie deleted", cs)
+	if cs := w.Result().Cookies(); len(cs) != 2 || cs[0].MaxAge >= 0 || cs[1].Name != StaffCookie || cs[1].MaxAge >= 0 {
+		t.Errorf("sign-out cookies %v, want the session cookie and the staff marker deleted", cs)
 	}
 	if _, _, err := a.Session(withCookie(c1)); err == nil {
 		t.Error("session still valid after sign-out")

@@ -28,6 +28,7 @@ type articleView struct {
 	Related     relatedView
 	Prev, Next  *card
 	Comments    commentsView
+	Protect     *protectView
 }
 
 func (articleView) template() string { return "article" }
@@ -60,6 +61,7 @@ func (s *Site) article(e *env, rt route) (page, error) {
 		Tags: tagLinks(a.Tags), Corrections: e.corrections(a.Corrections),
 	}
 	v.chrome = e.chrome(a.Headline, summary(e.conv, a))
+	v.Protect = s.protection(e, a, v.Canonical)
 	if !a.UpdatedAt.IsZero() {
 		u := e.clock.at(a.UpdatedAt)
 		v.Updated = &u
