@@ -121,8 +121,10 @@ type CommentStore interface {
 	// and in the same transaction puts msgs in the outbox. The parent, if
 	// any, must be a comment on the same article.
 	CreateComment(ctx context.Context, c *Comment, msgs ...*OutboxMessage) error
-	// UpdateCommentStatus sets the status of every comment of ids.
-	UpdateCommentStatus(ctx context.Context, ids []int64, status CommentStatus) error
+	// UpdateCommentStatus sets the status of every comment of ids and in
+	// the same transaction puts msgs in the outbox, such as the reply
+	// notifications that approving causes.
+	UpdateCommentStatus(ctx context.Context, ids []int64, status CommentStatus, msgs ...*OutboxMessage) error
 	// UpdateCommentText replaces a comment's text.
 	UpdateCommentText(ctx context.Context, id int64, text string) error
 	// UnsubscribeComments turns Notify off on the comment and on every

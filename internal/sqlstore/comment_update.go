@@ -10,8 +10,8 @@ import (
 )
 
 // UpdateCommentStatus implements herald.CommentStore. It fails with
-// ENOTFOUND when none of the comments exists.
-func (s *Store) UpdateCommentStatus(ctx context.Context, ids []int64, status herald.CommentStatus) error {
+// ENOTFOUND, enqueueing nothing, when none of the comments exists.
+func (s *Store) UpdateCommentStatus(ctx context.Context, ids []int64, status herald.CommentStatus, msgs ...*herald.OutboxMessage) error {
 	if !status.Valid() {
 		fe := herald.FieldErrors{}
 		fe.Add("status", "must be one of pending, approved, spam, trash")
@@ -28,7 +28,11 @@ func (s *Store) UpdateCommentStatus(ctx context.Context, ids []int64, status her
 		if err == nil && len(articles) == 0 {
 			err = herald.Errorf(herald.ENOTFOUND, "comments %v not found", ids)
 		}
-		return commentChanges(articles), err
+		if err != nil || len(msgs) == 0 {
+			return commentChanges(articles), err
+		}
+		more, err := enqueue(ctx, tx, utc(s.now()), msgs)
+		return append(commentChanges(articles), more...), err
 	})
 	if err != nil {
 		return fmt.Errorf("update status of comments %v to %s: %w", ids, status, err)

@@ -309,3 +309,44 @@ func testCommentSubscriptions(t *testing.T, s herald.Store) {
 		}
 	}
 }
+
+// testCommentStatusOutbox checks that a status change and its messages are
+// stored in one transaction: both, or neither.
+func testCommentStatusOutbox(t *testing.T, s herald.Store) {
+	f := newFixture(t, s)
+	a := f.article(nil)
+	parent := f.comment(a.ID, 0, nil)
+	reply := f.comment(a.ID, parent.ID, func(c *herald.Comment) { c.Status = herald.CommentPending })
+	r := record(t, s)
+	m := &herald.OutboxMessage{To: parent.Email, Subject: "A reply", Text: "Read it.\n"}
+	f.check(s.UpdateCommentStatus(f.ctx, []int64{reply.ID}, herald.CommentApproved, m))
+	if m.ID == 0 || m.CreatedAt.IsZero() {
+		t.Errorf("UpdateCommentStatus left the message's ID %d, CreatedAt %v", m.ID, m.CreatedAt)
+	}
+	want := []herald.Change{{Kind: herald.ChangeComment, ID: a.ID}, {Kind: herald.ChangeOutbox}}
+	if diff := cmp.Diff(want, r.take()); diff != "" {
+		t.Errorf("changes (-want +got):\n%s", diff)
+	}
+
+	// Nothing is stored when the change fails, nor the change when a
+	// message is bad.
+	wantCode(t, s.UpdateCommentStatus(f.ctx, []int64{reply.ID + 100}, herald.CommentApproved,
+		&herald.OutboxMessage{To: "nobody@example.com", Subject: "Lost"}), herald.ENOTFOUND)
+	wantCode(t, s.UpdateCommentStatus(f.ctx, []int64{reply.ID}, "hidden",
+		&herald.OutboxMessage{To: "nobody@example.com", Subject: "Lost"}), herald.EINVALID)
+	wantCode(t, s.UpdateCommentStatus(f.ctx, []int64{reply.ID}, herald.CommentSpam,
+		&herald.OutboxMessage{Subject: "Nobody"}), herald.EINVALID)
+	got, err := s.FindComment(f.ctx, reply.ID)
+	f.check(err)
+	if got.Status != herald.CommentApproved {
+		t.Errorf("status after a failed change = %s, want approved", got.Status)
+	}
+	if changes := r.take(); len(changes) != 0 {
+		t.Errorf("failed changes reported %v", changes)
+	}
+	claimed, err := s.ClaimMessages(f.ctx, time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC), time.Minute, 10)
+	f.check(err)
+	if len(claimed) != 1 || claimed[0].ID != m.ID || claimed[0].To != parent.Email {
+		t.Errorf("outbox holds %+v, want only the message %d to %s", claimed, m.ID, parent.Email)
+	}
+}
