@@ -131,5 +131,6 @@ type Store interface {
 	SecretStore
 	CommentStore
 	OutboxStore
+	WebhookStore
 	ChangeSource
 }

@@ -120,6 +120,11 @@ func (s *Store) CreateArticles(ctx context.Context, articles []*herald.Article) 
 				return nil, err
 			}
 			changes[i] = herald.Change{Kind: herald.ChangeArticle, ID: a.ID}
+			hooks, err := enqueueWebhooks(ctx, q, now, articleEvent("", a.Status), a.ID)
+			if err != nil {
+				return nil, err
+			}
+			changes = append(changes, hooks...)
 		}
 		return changes, nil
 	})
@@ -171,7 +176,11 @@ func (s *Store) UpdateArticle(ctx context.Context, a *herald.Article) error {
 		if err := s.checkArticle(ctx, tx, a); err != nil {
 			return nil, err
 		}
-		err := tx.QueryRowContext(ctx, `UPDATE articles SET slug = $1, headline = $2, dek = $3, body = $4,
+		before, err := articleStatus(ctx, tx, a.ID)
+		if err != nil {
+			return nil, err
+		}
+		err = tx.QueryRowContext(ctx, `UPDATE articles SET slug = $1, headline = $2, dek = $3, body = $4,
 			excerpt = $5, language = $6, status = $7, published_at = $8, updated_at = $9, modified_at = $10,
 			corrections = $11, section_id = $12, story_id = $13, featured_media_id = $14, comments_open = $15,
 			translation_of = $16, copy_protection = $17, version = version + 1
@@ -193,7 +202,11 @@ func (s *Store) UpdateArticle(ctx context.Context, a *herald.Article) error {
 		if err := insertLinks(ctx, tx, a); err != nil {
 			return nil, err
 		}
-		return []herald.Change{{Kind: herald.ChangeArticle, ID: a.ID}}, insertRevision(ctx, tx, a.EditorID, a.ID)
+		hooks, err := enqueueWebhooks(ctx, tx, a.ModifiedAt, articleEvent(before, a.Status), a.ID)
+		if err != nil {
+			return nil, err
+		}
+		return append([]herald.Change{{Kind: herald.ChangeArticle, ID: a.ID}}, hooks...), insertRevision(ctx, tx, a.EditorID, a.ID)
 	})
 	if err != nil {
 		return fmt.Errorf("update article %d: %w", a.ID, err)
@@ -223,11 +236,19 @@ func staleArticle() error {
 // DeleteArticle removes the article with its tags and bylines.
 func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
 	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		status, err := articleStatus(ctx, tx, id)
+		if err != nil {
+			return nil, err
+		}
+		hooks, err := enqueueWebhooks(ctx, tx, utc(s.now()), deletionEvent(status), id)
+		if err != nil {
+			return nil, err
+		}
 		res, err := tx.ExecContext(ctx, "DELETE FROM articles WHERE id = $1", id)
 		if err != nil {
 			return nil, err
 		}
-		return []herald.Change{{Kind: herald.ChangeArticle, ID: id}}, affected(res, "article", id)
+		return append([]herald.Change{{Kind: herald.ChangeArticle, ID: id}}, hooks...), affected(res, "article", id)
 	})
 	if err != nil {
 		return fmt.Errorf("delete article %d: %w", id, err)

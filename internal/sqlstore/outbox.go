@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
@@ -73,31 +72,21 @@ func enqueue(ctx context.Context, tx querier, now time.Time, msgs []*herald.Outb
 	return []herald.Change{{Kind: herald.ChangeOutbox}}, nil
 }
 
-// ClaimMessages implements herald.OutboxStore. On PostgreSQL the messages
-// are locked with FOR UPDATE SKIP LOCKED, and on SQLite the write
-// transaction holds the database, so two senders never claim one message.
+// ClaimMessages implements herald.OutboxStore; see claimDue.
 func (s *Store) ClaimMessages(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]*herald.OutboxMessage, error) {
 	now = utc(now)
 	_, limit = page(0, limit)
 	var msgs []*herald.OutboxMessage
 	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
-		var err error
-		msgs, err = queryAll(ctx, tx, scanOutboxMessage, "SELECT "+outboxColumns+` FROM outbox
-			WHERE next_attempt_at <= $1 ORDER BY next_attempt_at, id LIMIT $2`+s.dialect.skipLocked, now, limit)
-		if err != nil {
+		ids, err := s.claimDue(ctx, tx, "outbox", now, now.Add(lease), limit)
+		if err != nil || len(ids) == 0 {
 			return nil, err
 		}
-		until := utc(now.Add(lease))
-		for _, m := range msgs {
-			m.Attempts++
-			m.NextAttemptAt = until
-			_, err := tx.ExecContext(ctx, "UPDATE outbox SET attempts = $1, next_attempt_at = $2 WHERE id = $3",
-				m.Attempts, until, m.ID)
-			if err != nil {
-				return nil, err
-			}
-		}
-		return nil, nil
+		var a args
+		msgs, err = queryAll(ctx, tx, scanOutboxMessage, "SELECT "+outboxColumns+" FROM outbox WHERE id IN ("+
+			list(&a, ids)+")", a...)
+		msgs = inClaimOrder(ids, msgs, func(m *herald.OutboxMessage) int64 { return m.ID })
+		return nil, err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("claim messages due %s: %w", now.Format(time.RFC3339), err)
@@ -139,22 +128,9 @@ func (s *Store) MarkMessageFailed(ctx context.Context, id int64, reason string, 
 
 // NextMessageTime implements herald.OutboxStore.
 func (s *Store) NextMessageTime(ctx context.Context) (time.Time, error) {
-	var next time.Time
-	err := s.read(ctx, func(tx *sql.Tx) error {
-		// Not MIN(next_attempt_at): SQLite returns an aggregate of a time
-		// column as text.
-		err := tx.QueryRowContext(ctx, `SELECT next_attempt_at FROM outbox WHERE next_attempt_at IS NOT NULL
-			ORDER BY next_attempt_at LIMIT 1`).Scan(&next)
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil
-		}
-		return err
-	})
+	next, err := s.nextDue(ctx, "outbox")
 	if err != nil {
 		return time.Time{}, fmt.Errorf("next message time: %w", err)
 	}
-	if next.IsZero() {
-		return next, nil
-	}
-	return next.UTC(), nil
+	return next, nil
 }

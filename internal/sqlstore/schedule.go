@@ -35,7 +35,8 @@ func (s *Store) PublishDueArticles(ctx context.Context, now time.Time) ([]int64,
 		for i, id := range ids {
 			changes[i] = herald.Change{Kind: herald.ChangeArticle, ID: id}
 		}
-		return changes, nil
+		hooks, err := enqueueWebhooks(ctx, tx, modified, herald.EventArticlePublished, ids...)
+		return append(changes, hooks...), err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("publish due articles: %w", err)

@@ -77,6 +77,11 @@ func Run(t *testing.T, open func(t *testing.T) herald.Store) {
 		{"TestCommentStore_Subscriptions", testCommentSubscriptions},
 		{"TestOutboxStore_Lifecycle", testOutbox},
 		{"TestOutboxStore_Concurrent", testOutboxConcurrent},
+		{"TestWebhookStore_CRUD", testWebhookCRUD},
+		{"TestWebhookStore_Validation", testWebhookValidation},
+		{"TestWebhookStore_Events", testWebhookEvents},
+		{"TestWebhookStore_Deliveries", testWebhookDeliveries},
+		{"TestWebhookStore_Concurrent", testWebhookConcurrent},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,278 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/herald-news/herald"
+)
+
+const webhookColumns = "id, url, events, secret, active, created_at, updated_at"
+
+func scanWebhook(row scanner) (*herald.Webhook, error) {
+	var w herald.Webhook
+	var events string
+	if err := row.Scan(&w.ID, &w.URL, &events, &w.Secret, &w.Active, &w.CreatedAt, &w.UpdatedAt); err != nil {
+		return nil, err
+	}
+	w.Events = parseEvents(events)
+	w.CreatedAt, w.UpdatedAt = w.CreatedAt.UTC(), w.UpdatedAt.UTC()
+	return &w, nil
+}
+
+func formatEvents(events []herald.WebhookEvent) string {
+	out := make([]string, len(events))
+	for i, e := range events {
+		out[i] = string(e)
+	}
+	return strings.Join(out, ",")
+}
+
+func parseEvents(s string) []herald.WebhookEvent {
+	var out []herald.WebhookEvent
+	for e := range strings.SplitSeq(s, ",") {
+		if e != "" {
+			out = append(out, herald.WebhookEvent(e))
+		}
+	}
+	return out
+}
+
+const deliveryColumns = "d.id, d.webhook_id, d.event, d.article_id, d.article_slug, d.article_published_at, " +
+	"d.occurred_at, d.attempts, d.next_attempt_at, d.delivered_at, d.last_status, d.last_error, w.url, w.secret"
+
+// deliveryFrom joins each delivery to its webhook for deliveryColumns.
+const deliveryFrom = " FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id"
+
+func scanDelivery(row scanner) (*herald.WebhookDelivery, error) {
+	var d herald.WebhookDelivery
+	var published, next, delivered sql.NullTime
+	err := row.Scan(&d.ID, &d.WebhookID, &d.Event, &d.ArticleID, &d.ArticleSlug, &published, &d.OccurredAt,
+		&d.Attempts, &next, &delivered, &d.LastStatus, &d.LastError, &d.URL, &d.Secret)
+	if err != nil {
+		return nil, err
+	}
+	d.ArticlePublishedAt, d.NextAttemptAt, d.DeliveredAt = timeOf(published), timeOf(next), timeOf(delivered)
+	d.OccurredAt = d.OccurredAt.UTC()
+	return &d, nil
+}
+
+// FindWebhook implements herald.WebhookStore.
+func (s *Store) FindWebhook(ctx context.Context, id int64) (*herald.Webhook, error) {
+	var w *herald.Webhook
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		w, err = scanWebhook(tx.QueryRowContext(ctx, "SELECT "+webhookColumns+" FROM webhooks WHERE id = $1", id))
+		return notFound(err, "webhook", id)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("find webhook %d: %w", id, err)
+	}
+	return w, nil
+}
+
+// FindWebhooks implements herald.WebhookStore.
+func (s *Store) FindWebhooks(ctx context.Context) ([]*herald.Webhook, error) {
+	var out []*herald.Webhook
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = queryAll(ctx, tx, scanWebhook, "SELECT "+webhookColumns+" FROM webhooks ORDER BY id")
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("find webhooks: %w", err)
+	}
+	return out, nil
+}
+
+// CreateWebhook implements herald.WebhookStore.
+func (s *Store) CreateWebhook(ctx context.Context, w *herald.Webhook) error {
+	if err := w.Validate(); err != nil {
+		return err
+	}
+	now := utc(s.now())
+	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		return nil, tx.QueryRowContext(ctx, `INSERT INTO webhooks (url, events, secret, active, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`, w.URL, formatEvents(w.Events), w.Secret, w.Active, now).Scan(&w.ID)
+	})
+	if err != nil {
+		return fmt.Errorf("create webhook: %w", err)
+	}
+	w.CreatedAt, w.UpdatedAt = now, now
+	return nil
+}
+
+// UpdateWebhook implements herald.WebhookStore.
+func (s *Store) UpdateWebhook(ctx context.Context, w *herald.Webhook) error {
+	if err := w.Validate(); err != nil {
+		return err
+	}
+	now := utc(s.now())
+	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		err := tx.QueryRowContext(ctx, `UPDATE webhooks SET url = $1, events = $2, secret = $3, active = $4,
+			updated_at = $5 WHERE id = $6 RETURNING created_at`, w.URL, formatEvents(w.Events), w.Secret, w.Active,
+			now, w.ID).Scan(&w.CreatedAt)
+		return nil, notFound(err, "webhook", w.ID)
+	})
+	if err != nil {
+		return fmt.Errorf("update webhook %d: %w", w.ID, err)
+	}
+	w.CreatedAt, w.UpdatedAt = w.CreatedAt.UTC(), now
+	return nil
+}
+
+// DeleteWebhook implements herald.WebhookStore.
+func (s *Store) DeleteWebhook(ctx context.Context, id int64) error {
+	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		res, err := tx.ExecContext(ctx, "DELETE FROM webhooks WHERE id = $1", id)
+		if err != nil {
+			return nil, err
+		}
+		return nil, affected(res, "webhook", id)
+	})
+	if err != nil {
+		return fmt.Errorf("delete webhook %d: %w", id, err)
+	}
+	return nil
+}
+
+// FindWebhookDeliveries implements herald.WebhookStore.
+func (s *Store) FindWebhookDeliveries(ctx context.Context, webhookID int64, limit int) ([]*herald.WebhookDelivery, error) {
+	_, limit = page(0, limit)
+	var out []*herald.WebhookDelivery
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = queryAll(ctx, tx, scanDelivery, "SELECT "+deliveryColumns+deliveryFrom+
+			" WHERE d.webhook_id = $1 ORDER BY d.id DESC LIMIT $2", webhookID, limit)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("find deliveries of webhook %d: %w", webhookID, err)
+	}
+	return out, nil
+}
+
+// ClaimWebhookDeliveries implements herald.WebhookStore; see claimDue.
+func (s *Store) ClaimWebhookDeliveries(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]*herald.WebhookDelivery, error) {
+	now = utc(now)
+	_, limit = page(0, limit)
+	var out []*herald.WebhookDelivery
+	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		ids, err := s.claimDue(ctx, tx, "webhook_deliveries", now, now.Add(lease), limit)
+		if err != nil || len(ids) == 0 {
+			return nil, err
+		}
+		var a args
+		out, err = queryAll(ctx, tx, scanDelivery, "SELECT "+deliveryColumns+deliveryFrom+" WHERE d.id IN ("+
+			list(&a, ids)+")", a...)
+		out = inClaimOrder(ids, out, func(d *herald.WebhookDelivery) int64 { return d.ID })
+		return nil, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("claim webhook deliveries due %s: %w", now.Format(time.RFC3339), err)
+	}
+	return out, nil
+}
+
+// MarkWebhookDelivered implements herald.WebhookStore.
+func (s *Store) MarkWebhookDelivered(ctx context.Context, id int64, status int, at time.Time) error {
+	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		res, err := tx.ExecContext(ctx, `UPDATE webhook_deliveries SET delivered_at = $1, next_attempt_at = NULL,
+			last_status = $2, last_error = '' WHERE id = $3`, utc(at), status, id)
+		if err != nil {
+			return nil, err
+		}
+		return nil, affected(res, "webhook delivery", id)
+	})
+	if err != nil {
+		return fmt.Errorf("mark webhook delivery %d delivered: %w", id, err)
+	}
+	return nil
+}
+
+// MarkWebhookFailed implements herald.WebhookStore.
+func (s *Store) MarkWebhookFailed(ctx context.Context, id int64, status int, reason string, next time.Time) error {
+	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		res, err := tx.ExecContext(ctx, `UPDATE webhook_deliveries SET last_status = $1, last_error = $2,
+			next_attempt_at = $3 WHERE id = $4`, status, reason, nullTime(next), id)
+		if err != nil {
+			return nil, err
+		}
+		return nil, affected(res, "webhook delivery", id)
+	})
+	if err != nil {
+		return fmt.Errorf("mark webhook delivery %d failed: %w", id, err)
+	}
+	return nil
+}
+
+// NextWebhookTime implements herald.WebhookStore.
+func (s *Store) NextWebhookTime(ctx context.Context) (time.Time, error) {
+	next, err := s.nextDue(ctx, "webhook_deliveries")
+	if err != nil {
+		return time.Time{}, fmt.Errorf("next webhook delivery time: %w", err)
+	}
+	return next, nil
+}
+
+// articleEvent is the event of an article's status going from before to
+// after, "" when webhooks are not told: only what readers can see counts.
+func articleEvent(before, after herald.ArticleStatus) herald.WebhookEvent {
+	switch {
+	case before == herald.StatusPublished && after == herald.StatusPublished:
+		return herald.EventArticleUpdated
+	case after == herald.StatusPublished:
+		return herald.EventArticlePublished
+	case before == herald.StatusPublished:
+		return herald.EventArticleUnpublished
+	}
+	return ""
+}
+
+// deletionEvent is the event of deleting an article of the status: only
+// an article readers saw, or saw withdrawn, is news to webhooks.
+func deletionEvent(status herald.ArticleStatus) herald.WebhookEvent {
+	if status == herald.StatusPublished || status == herald.StatusUnpublished {
+		return herald.EventArticleDeleted
+	}
+	return ""
+}
+
+// articleStatus returns the stored status of the article.
+func articleStatus(ctx context.Context, tx querier, id int64) (herald.ArticleStatus, error) {
+	var status herald.ArticleStatus
+	err := tx.QueryRowContext(ctx, "SELECT status FROM articles WHERE id = $1", id).Scan(&status)
+	return status, notFound(err, "article", id)
+}
+
+// enqueueWebhooks enqueues, in the transaction of the article change, a
+// delivery of the event about each article for every active webhook that
+// wants it, due at now. It reads the articles' slugs and dates, so for a
+// deletion it runs before the articles go.
+func enqueueWebhooks(ctx context.Context, tx querier, now time.Time, event herald.WebhookEvent, articleIDs ...int64) ([]herald.Change, error) {
+	if event == "" || len(articleIDs) == 0 {
+		return nil, nil
+	}
+	hooks, err := queryAll(ctx, tx, scanWebhook, "SELECT "+webhookColumns+" FROM webhooks WHERE active = $1", true)
+	if err != nil {
+		return nil, err
+	}
+	var changes []herald.Change
+	for _, w := range hooks {
+		if !w.Subscribes(event) {
+			continue
+		}
+		var a args
+		q := `INSERT INTO webhook_deliveries (webhook_id, event, article_id, article_slug, article_published_at,
+			occurred_at, next_attempt_at) SELECT ` + a.add(w.ID) + ", " + a.add(event) + ", id, slug, published_at, " +
+			a.add(now) + ", " + a.add(now) + " FROM articles WHERE id IN (" + list(&a, articleIDs) + ")"
+		if _, err := tx.ExecContext(ctx, q, a...); err != nil {
+			return nil, err
+		}
+		changes = []herald.Change{{Kind: herald.ChangeWebhook}}
+	}
+	return changes, nil
+}
