@@ -105,6 +105,10 @@ type CommentStore interface {
 	// FindComments returns matching comments, newest first, and their
 	// count, for the moderation queue.
 	FindComments(ctx context.Context, f CommentFilter) ([]*Comment, int, error)
+	// FindRecentComments returns the newest approved comments, newest
+	// first, at most limit (1 to 1000), on articles readers may see at now:
+	// the site's recent comments feed.
+	FindRecentComments(ctx context.Context, now time.Time, limit int) ([]*Comment, error)
 	// CountComments returns the number of approved comments of each
 	// article; articles without any are absent from the map.
 	CountComments(ctx context.Context, articleIDs []int64) (map[int64]int, error)

@@ -131,6 +131,7 @@ type Store interface {
 	SecretStore
 	CommentStore
 	OutboxStore
+	SitemapStore
 	WebhookStore
 	ChangeSource
 }
