@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/herald-news/herald"
-	"github.com/herald-news/herald/internal/auth"
 	"github.com/herald-news/herald/internal/diff"
+	"github.com/herald-news/herald/internal/httpx"
 )
 
 // storeArticle creates next, or updates it from the version the person
@@ -178,7 +178,7 @@ func (a *Admin) movePermalink(ctx context.Context, from, to string) error {
 // shown, since what was done is done.
 func (a *Admin) audit(r *http.Request, u *herald.User, action string, art *herald.Article) {
 	e := &herald.AuditEvent{Time: a.now().UTC(), UserID: u.ID, Action: action,
-		Subject: "article " + id(art.ID), Detail: art.Headline, IP: auth.ClientIP(r)}
+		Subject: "article " + id(art.ID), Detail: art.Headline, IP: httpx.ClientIP(r)}
 	if err := a.store.CreateAuditEvent(r.Context(), e); err != nil {
 		a.logger.ErrorContext(r.Context(), "audit event not recorded", "action", action, "err", err)
 	}

@@ -7,7 +7,7 @@ import (
 	"strconv"
 
 	"github.com/herald-news/herald"
-	"github.com/herald-news/herald/internal/auth"
+	"github.com/herald-news/herald/internal/httpx"
 )
 
 // maxUsers is the most users a newsroom screen lists at once; a newsroom
@@ -37,7 +37,7 @@ func (a *Admin) auditRoutes() []route {
 // record writes an audit event about subject done by r's user. A failure
 // to record fails the request: an unrecorded deletion is worse than none.
 func (a *Admin) record(r *http.Request, action, subject, detail string) error {
-	e := &herald.AuditEvent{Time: a.now().UTC(), Action: action, Subject: subject, Detail: detail, IP: auth.ClientIP(r)}
+	e := &herald.AuditEvent{Time: a.now().UTC(), Action: action, Subject: subject, Detail: detail, IP: httpx.ClientIP(r)}
 	if u := currentUser(r); u != nil {
 		e.UserID = u.ID
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/herald-news/herald"
 	"github.com/herald-news/herald/internal/auth"
+	"github.com/herald-news/herald/internal/httpx"
 )
 
 // authRoutes are signing in and out.
@@ -120,7 +121,7 @@ func (a *Admin) signInPost(w http.ResponseWriter, r *http.Request) error {
 	if len(v.Errors) > 0 {
 		return a.renderPage(w, r, http.StatusBadRequest, "Sign in", v)
 	}
-	u, err := a.auth.Authenticate(r.Context(), f.Email, f.Password, auth.ClientIP(r))
+	u, err := a.auth.Authenticate(r.Context(), f.Email, f.Password, httpx.ClientIP(r))
 	if status, ok := a.refused(w, err, &v.Message, v.Errors, "password"); ok {
 		return a.renderPage(w, r, status, "Sign in", v)
 	}
@@ -173,7 +174,7 @@ func (a *Admin) twoFactorPost(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v := &twoFactorView{Token: f.Token, Next: f.Next, Keep: keep, Errors: herald.FieldErrors{}}
-	err = a.auth.VerifySecondFactor(r.Context(), u, f.Code, auth.ClientIP(r))
+	err = a.auth.VerifySecondFactor(r.Context(), u, f.Code, httpx.ClientIP(r))
 	if status, ok := a.refused(w, err, &v.Message, v.Errors, "code"); ok {
 		return a.renderPage(w, r, status, "Two-step sign-in", v)
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/herald-news/herald"
 	"github.com/herald-news/herald/internal/auth"
+	"github.com/herald-news/herald/internal/httpx"
 )
 
 // resetRequestView asks for the email of the account whose password was
@@ -51,7 +52,7 @@ func (a *Admin) resetRequest(w http.ResponseWriter, r *http.Request) error {
 		v.Errors.Add("email", "Type the email address of your account.")
 		return a.renderPage(w, r, http.StatusBadRequest, "Forgotten password", v)
 	}
-	err := a.auth.AllowResetRequest(r.Context(), auth.ClientIP(r))
+	err := a.auth.AllowResetRequest(r.Context(), httpx.ClientIP(r))
 	if status, ok := a.refused(w, err, &v.Message, v.Errors, "email"); ok {
 		return a.renderPage(w, r, status, "Forgotten password", v)
 	} else if err != nil {

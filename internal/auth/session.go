@@ -7,12 +7,12 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"net"
 	"net/http"
 	"strings"
 	"time"
 
 	"github.com/herald-news/herald"
+	"github.com/herald-news/herald/internal/httpx"
 )
 
 // CookieName is the name of the session cookie.
@@ -34,7 +34,7 @@ func (a *Auth) SignIn(w http.ResponseWriter, r *http.Request, u *herald.User) (*
 	token := base64.RawURLEncoding.EncodeToString(randomBytes(32))
 	now := a.now().UTC()
 	s := &herald.Session{ID: hashToken(token), UserID: u.ID, CreatedAt: now, LastSeenAt: now,
-		ExpiresAt: now.Add(a.maxAge), IP: ClientIP(r), UserAgent: truncate(r.UserAgent(), 300)}
+		ExpiresAt: now.Add(a.maxAge), IP: httpx.ClientIP(r), UserAgent: truncate(r.UserAgent(), 300)}
 	if err := a.store.CreateSession(r.Context(), s); err != nil {
 		return nil, fmt.Errorf("sign in user %d: %w", u.ID, err)
 	}
@@ -97,7 +97,7 @@ func (a *Auth) SignOut(w http.ResponseWriter, r *http.Request) error {
 	}
 	id := hashToken(c.Value)
 	if s, err := a.store.FindSession(r.Context(), id); err == nil {
-		a.audit(r.Context(), s.UserID, "sign_out", "user "+fmt.Sprint(s.UserID), ClientIP(r))
+		a.audit(r.Context(), s.UserID, "sign_out", "user "+fmt.Sprint(s.UserID), httpx.ClientIP(r))
 	}
 	if err := a.store.DeleteSession(r.Context(), id); err != nil && herald.ErrorCode(err) != herald.ENOTFOUND {
 		return fmt.Errorf("sign out: %w", err)
@@ -141,15 +141,6 @@ func (a *Auth) DeleteExpiredSessions(ctx context.Context) (int, error) {
 func hashToken(token string) string {
 	sum := sha256.Sum256([]byte(token))
 	return hex.EncodeToString(sum[:])
-}
-
-// ClientIP returns the address the request came from, without its port.
-func ClientIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
 }
 
 // truncate cuts s to at most n bytes.

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net"
 	"net/mail"
+	"net/netip"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -34,6 +35,14 @@ type Config struct {
 	// SMTP is the mail server that delivers the outbox; nothing is sent
 	// while its Host is empty.
 	SMTP SMTP
+
+	// TLS turns on HTTPS; see TLS.On.
+	TLS TLS
+	// TrustedProxies are the proxies whose X-Forwarded-For and Forwarded
+	// headers name the client; with none, those headers are ignored.
+	TrustedProxies []netip.Prefix
+	// Limits are the per-client request rates.
+	Limits Limits
 }
 
 // SMTP says how to reach the mail server.
@@ -55,6 +64,8 @@ func Default() Config {
 		LogFormat: "text",
 		LogLevel:  "info",
 		SMTP:      SMTP{Port: 587, Security: "starttls"},
+		TLS:       TLS{HTTPSAddr: ":443"},
+		Limits:    defaultLimits,
 	}
 }
 
@@ -88,6 +99,12 @@ func (c *Config) Register(fs *flag.FlagSet, names ...string) {
 			fs.StringVar(&c.LogLevel, n, c.LogLevel, "log `level`: debug, info, warn or error (HERALD_LOG_LEVEL)")
 		case "smtp":
 			c.registerSMTP(fs)
+		case "tls":
+			c.registerTLS(fs)
+		case "trusted-proxies":
+			fs.Var((*prefixList)(&c.TrustedProxies), n, "`addresses` and CIDR networks, comma-separated, of the proxies whose X-Forwarded-For and Forwarded headers name the client (HERALD_TRUSTED_PROXIES)")
+		case "rate":
+			c.registerLimits(fs)
 		default:
 			panic("config: unknown setting " + n)
 		}
@@ -137,14 +154,8 @@ func (c *Config) Validate() error {
 	if c.DB == "" {
 		c.DB = filepath.Join(c.DataDir, "herald.db")
 	}
-	if c.Addr != "" {
-		_, port, err := net.SplitHostPort(c.Addr)
-		if err != nil {
-			return fmt.Errorf("-addr %q: must be host:port, e.g. 127.0.0.1:8080", c.Addr)
-		}
-		if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
-			return fmt.Errorf("-addr %q: port must be a number from 0 to 65535", c.Addr)
-		}
+	if err := checkAddr("-addr", c.Addr); err != nil {
+		return err
 	}
 	if c.Articles < 1 || c.Articles > 1_000_000 {
 		return fmt.Errorf("-articles %d: must be between 1 and 1000000", c.Articles)
@@ -155,7 +166,28 @@ func (c *Config) Validate() error {
 	if _, err := c.Level(); err != nil {
 		return err
 	}
+	if err := c.validateTLS(); err != nil {
+		return err
+	}
+	if err := c.Limits.validate(); err != nil {
+		return err
+	}
 	return c.SMTP.validate()
+}
+
+// checkAddr checks a listen address given with flag; empty is allowed.
+func checkAddr(flag, addr string) error {
+	if addr == "" {
+		return nil
+	}
+	_, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("%s %q: must be host:port, e.g. 127.0.0.1:8080", flag, addr)
+	}
+	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+		return fmt.Errorf("%s %q: port must be a number from 0 to 65535", flag, addr)
+	}
+	return nil
 }
 
 // validate checks the mail settings when a host is set.
