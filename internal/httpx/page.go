@@ -20,6 +20,8 @@ type Page struct {
 
 	contentType, etag, length, gzLength []string
 	vary, gzipEncoding, cacheControl    []string
+	lastModified                        []string // nil: not sent
+	modified                            time.Time
 }
 
 // NewPage prepares body for serving. The page is fresh until expires; a
@@ -57,6 +59,13 @@ func (p *Page) Size() int64 {
 	return int64(len(p.body) + len(p.gz) + 256)
 }
 
+// SetLastModified makes the page carry a Last-Modified header of t and
+// answer If-Modified-Since. Call it before the page is served or cached.
+func (p *Page) SetLastModified(t time.Time) {
+	p.modified = t.UTC().Truncate(time.Second)
+	p.lastModified = []string{p.modified.Format(http.TimeFormat)}
+}
+
 // ETag returns the page's strong entity tag, quotes included.
 func (p *Page) ETag() string {
 	return p.etag[0]
@@ -75,7 +84,10 @@ func (p *Page) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h["Etag"] = p.etag
 	h["Vary"] = p.vary
 	h["Cache-Control"] = p.cacheControl
-	if inm := r.Header["If-None-Match"]; len(inm) > 0 && etagMatch(inm, p.etag[0]) {
+	if p.lastModified != nil {
+		h["Last-Modified"] = p.lastModified
+	}
+	if p.notModified(r) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
@@ -89,6 +101,20 @@ func (p *Page) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodHead {
 		_, _ = w.Write(body)
 	}
+}
+
+// notModified reports whether the client holds the page already: its
+// If-None-Match lists the ETag or, without If-None-Match, its
+// If-Modified-Since is not before the page's Last-Modified (RFC 9110 13.2.2).
+func (p *Page) notModified(r *http.Request) bool {
+	if inm := r.Header["If-None-Match"]; len(inm) > 0 {
+		return etagMatch(inm, p.etag[0])
+	}
+	if p.lastModified == nil {
+		return false
+	}
+	since, err := http.ParseTime(r.Header.Get("If-Modified-Since"))
+	return err == nil && !p.modified.After(since)
 }
 
 // etagMatch reports whether an If-None-Match header lists etag or "*",
