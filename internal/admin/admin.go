@@ -52,6 +52,9 @@ type Admin struct {
 	conv    *markup.Converter
 	errs    *httpx.Adapter
 	handler *http.ServeMux
+
+	// comments renders reader comments as the site does.
+	comments *markup.CommentRenderer
 }
 
 // New loads the templates and builds the route table, failing on a missing
@@ -60,7 +63,8 @@ func New(opts Options) (*Admin, error) {
 	if opts.Store == nil || opts.Auth == nil {
 		return nil, errors.New("admin: a store and an auth are required")
 	}
-	a := &Admin{store: opts.Store, auth: opts.Auth, media: opts.Media, now: opts.Now, logger: opts.Logger, conv: markup.New()}
+	a := &Admin{store: opts.Store, auth: opts.Auth, media: opts.Media, now: opts.Now, logger: opts.Logger, conv: markup.New(),
+		comments: markup.NewCommentRenderer()}
 	if a.now == nil {
 		a.now = time.Now
 	}

@@ -1,14 +1,16 @@
 package admin
 
 import (
+	"context"
 	"fmt"
+	"html/template"
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/herald-news/herald"
+	"github.com/herald-news/herald/internal/render"
 )
 
 // commentsPerPage is the length of a page of the moderation queue.
@@ -37,13 +39,23 @@ var commentTabs = []herald.CommentStatus{herald.CommentPending, herald.CommentAp
 type commentTab struct {
 	Name    string
 	URL     string
+	Count   int
 	Current bool
 }
 
-// commentRow is a comment in the queue, with its article.
+// commentRow is a comment as the newsroom sees it: everything stored about
+// it, the email and IP address included, which only the newsroom sees.
 type commentRow struct {
 	*herald.Comment
+	HTML    template.HTML   // the text rendered and sanitized as on the site
 	Article *herald.Article // nil when it could not be found
+	// Public is the comment's address on the site; empty while readers
+	// cannot see it.
+	Public string
+	// ParentName names the commenter answered; empty for a top-level
+	// comment or one whose parent is gone.
+	ParentName     string
+	Date, Datetime string
 }
 
 // commentListView is the moderation queue.
@@ -78,22 +90,59 @@ func (a *Admin) commentList(w http.ResponseWriter, r *http.Request) error {
 	}
 	v := commentListView{chrome: c, Status: status, Total: total, Back: commentsPath(status, page)}
 	for _, s := range commentTabs {
-		v.Tabs = append(v.Tabs, commentTab{Name: tabName(s), URL: commentsPath(s, 1), Current: s == status})
-	}
-	articles := map[int64]*herald.Article{}
-	for _, cm := range comments {
-		art, ok := articles[cm.ArticleID]
-		if !ok {
-			art, err = a.store.FindArticle(r.Context(), cm.ArticleID)
-			if err != nil && herald.ErrorCode(err) != herald.ENOTFOUND {
+		n := total
+		if s != status {
+			if _, n, err = a.store.FindComments(r.Context(), herald.CommentFilter{Status: s, Limit: 1}); err != nil {
 				return err
 			}
-			articles[cm.ArticleID] = art
 		}
-		v.Rows = append(v.Rows, commentRow{Comment: cm, Article: art})
+		v.Tabs = append(v.Tabs, commentTab{Name: tabName(s), URL: commentsPath(s, 1), Count: n, Current: s == status})
+	}
+	if v.Rows, err = a.commentRows(r.Context(), c.Settings, comments); err != nil {
+		return err
 	}
 	v.Prev, v.Next = pageLinks("/admin/comments", url.Values{"status": {string(status)}}, page, commentsPerPage, total)
 	return a.render(w, http.StatusOK, v)
+}
+
+// commentRows makes the rows of comments, reading each article and parent
+// once.
+func (a *Admin) commentRows(ctx context.Context, st herald.Settings, comments []*herald.Comment) ([]commentRow, error) {
+	loc := st.Location()
+	articles := map[int64]*herald.Article{}
+	names := map[int64]string{}
+	for _, cm := range comments {
+		names[cm.ID] = cm.Name
+	}
+	rows := make([]commentRow, 0, len(comments))
+	for _, cm := range comments {
+		art, ok := articles[cm.ArticleID]
+		if !ok {
+			var err error
+			art, err = a.store.FindArticle(ctx, cm.ArticleID)
+			if err != nil && herald.ErrorCode(err) != herald.ENOTFOUND {
+				return nil, err
+			}
+			articles[cm.ArticleID] = art
+		}
+		if _, ok := names[cm.ParentID]; !ok && cm.ParentID != 0 {
+			parent, err := a.store.FindComment(ctx, cm.ParentID)
+			if err != nil && herald.ErrorCode(err) != herald.ENOTFOUND {
+				return nil, err
+			}
+			if parent != nil {
+				names[cm.ParentID] = parent.Name
+			}
+		}
+		t := cm.CreatedAt.In(loc)
+		row := commentRow{Comment: cm, HTML: template.HTML(a.comments.HTML(cm.Text)), Article: art,
+			ParentName: names[cm.ParentID], Date: t.Format("2006-01-02 15:04"), Datetime: render.Datetime(t)}
+		if art != nil && art.IsPublic(a.now()) && cm.Status == herald.CommentApproved {
+			row.Public = art.Path(loc) + "#comment-" + strconv.FormatInt(cm.ID, 10)
+		}
+		rows = append(rows, row)
+	}
+	return rows, nil
 }
 
 // commentsPath is the address of a page of the queue.
@@ -129,122 +178,6 @@ func (a *Admin) findComment(r *http.Request) (*herald.Comment, error) {
 	return a.store.FindComment(r.Context(), id)
 }
 
-// statusDone says what moving comments to s did.
-func statusDone(s herald.CommentStatus) string {
-	switch s {
-	case herald.CommentApproved:
-		return "Approved"
-	case herald.CommentSpam:
-		return "Marked as spam"
-	case herald.CommentTrash:
-		return "Moved to the trash"
-	}
-	return "Moved back to pending"
-}
-
-// commentStatus moves one comment to the status the form names.
-func (a *Admin) commentStatus(w http.ResponseWriter, r *http.Request) error {
-	cm, err := a.findComment(r)
-	if err != nil {
-		return err
-	}
-	status := herald.CommentStatus(r.PostFormValue("status"))
-	if !status.Valid() {
-		return herald.Errorf(herald.EINVALID, "There is no comment status %q.", status)
-	}
-	if err := a.store.UpdateCommentStatus(r.Context(), []int64{cm.ID}, status); err != nil {
-		return err
-	}
-	redirect(w, r, backTo(r), fmt.Sprintf("%s the comment by %s.", statusDone(status), cm.Name))
-	return nil
-}
-
-// bulkActions are what the queue's bulk form may do: a status to move the
-// comments to, or "delete".
-var bulkActions = map[string]herald.CommentStatus{
-	"approve": herald.CommentApproved,
-	"spam":    herald.CommentSpam,
-	"trash":   herald.CommentTrash,
-	"pending": herald.CommentPending,
-}
-
-// commentBulk applies one action to the checked comments and records it.
-// Deleting asks first.
-func (a *Admin) commentBulk(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return herald.Errorf(herald.EINVALID, "The form could not be read.")
-	}
-	var ids []int64
-	for _, s := range r.PostForm["ids"] {
-		id, err := strconv.ParseInt(s, 10, 64)
-		if err != nil || id <= 0 {
-			return herald.Errorf(herald.EINVALID, "%q names no comment.", s)
-		}
-		if !slices.Contains(ids, id) {
-			ids = append(ids, id)
-		}
-	}
-	back := backTo(r)
-	if len(ids) == 0 {
-		redirect(w, r, back, "No comment was selected.")
-		return nil
-	}
-	action := r.PostFormValue("action")
-	idList := joinIDs(ids)
-	if action == "delete" {
-		if !confirmed(r) {
-			return a.confirmBulkDelete(w, r, ids, back)
-		}
-		for _, id := range ids {
-			if err := a.store.DeleteComment(r.Context(), id); err != nil && herald.ErrorCode(err) != herald.ENOTFOUND {
-				return err
-			}
-		}
-		if err := a.record(r, "comment.bulk_delete", "comments "+idList, plural(len(ids), "comment", "comments")); err != nil {
-			return err
-		}
-		redirect(w, r, back, fmt.Sprintf("Deleted %s permanently.", plural(len(ids), "comment", "comments")))
-		return nil
-	}
-	status, ok := bulkActions[action]
-	if !ok {
-		return herald.Errorf(herald.EINVALID, "Choose what to do with the selected comments.")
-	}
-	if err := a.store.UpdateCommentStatus(r.Context(), ids, status); err != nil {
-		return err
-	}
-	if err := a.record(r, "comment.bulk_"+string(status), "comments "+idList, plural(len(ids), "comment", "comments")); err != nil {
-		return err
-	}
-	redirect(w, r, back, fmt.Sprintf("%s %s.", statusDone(status), plural(len(ids), "comment", "comments")))
-	return nil
-}
-
-// confirmBulkDelete asks before deleting the comments of ids.
-func (a *Admin) confirmBulkDelete(w http.ResponseWriter, r *http.Request, ids []int64, back string) error {
-	c, err := a.chrome(w, r, fmt.Sprintf("Delete %s permanently?", plural(len(ids), "comment", "comments")))
-	if err != nil {
-		return err
-	}
-	hs := []hidden{{"action", "delete"}, {"back", back}}
-	for _, id := range ids {
-		hs = append(hs, hidden{"ids", strconv.FormatInt(id, 10)})
-	}
-	return a.render(w, http.StatusOK, confirmView{chrome: c, Lead: "Deleting permanently does this:",
-		Consequences: []string{"The comments are erased and cannot be brought back; to keep them out of sight only, move them to the trash.",
-			"Replies to them stay, moved up to the deleted comments' parents."},
-		Action: "/admin/comments", Button: "Delete permanently", Cancel: back, Hidden: hs})
-}
-
-// joinIDs lists ids separated by commas.
-func joinIDs(ids []int64) string {
-	s := make([]string, len(ids))
-	for i, id := range ids {
-		s[i] = strconv.FormatInt(id, 10)
-	}
-	return strings.Join(s, ",")
-}
-
 // commentDelete states what deleting a comment does and, once confirmed,
 // deletes it permanently.
 func (a *Admin) commentDelete(w http.ResponseWriter, r *http.Request) error {
@@ -257,7 +190,7 @@ func (a *Admin) commentDelete(w http.ResponseWriter, r *http.Request) error {
 		if err := a.store.DeleteComment(r.Context(), cm.ID); err != nil {
 			return err
 		}
-		if err := a.record(r, "comment.delete", "comment "+strconv.FormatInt(cm.ID, 10), cm.Name); err != nil {
+		if err := a.record(r, "comment.delete", commentSubject(cm), cm.Name); err != nil {
 			return err
 		}
 		redirect(w, r, back, fmt.Sprintf("Deleted the comment by %s permanently.", cm.Name))

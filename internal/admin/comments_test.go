@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/herald-news/herald"
 )
@@ -190,4 +191,31 @@ func TestComments_Paging(t *testing.T) {
 	if strings.Contains(body, `class="count"`) {
 		t.Error("the navigation counts spam as pending")
 	}
+}
+
+func TestComments_QueueRendersText(t *testing.T) {
+	f := newFixture(t)
+	ed := f.as(t, herald.RoleEditor)
+	art := f.addArticle(t, "render", 0, func(a *herald.Article) {
+		a.Status, a.PublishedAt = herald.StatusPublished, f.clock.Now().Add(-time.Hour)
+	})
+	ann := f.addComment(t, art, "Ann", herald.CommentApproved)
+	c := &herald.Comment{ArticleID: art.ID, ParentID: ann.ID, Name: "Bob", Email: "bob@readers.example",
+		Text: "I *agree*.\n\n<script>alert(1)</script> [see](javascript:alert(1))", Status: herald.CommentPending}
+	must(t, f.store.CreateComment(context.Background(), c))
+
+	resp, body := ed.get("/admin/comments")
+	wantPage(t, resp, body, 200, "<em>agree</em>", "&lt;script&gt;alert(1)&lt;/script&gt;",
+		"<dt>In reply to</dt><dd>Ann</dd>", `Pending <span class="tab-count">1</span>`,
+		`Approved <span class="tab-count">1</span>`, `id="comment-`+itoa(c.ID)+`"`)
+	if strings.Contains(body, "<script>alert") || strings.Contains(body, `href="javascript`) {
+		t.Errorf("the queue shows the comment's markup unsanitized:\n%s", body)
+	}
+	if strings.Contains(body, "view on the site") {
+		t.Error("a pending comment links to the site, where readers cannot see it")
+	}
+	resp, body = ed.get("/admin/comments?status=approved")
+	wantPage(t, resp, body, 200, `href="`+art.Path(time.UTC)+`#comment-`+itoa(ann.ID)+`">view on the site</a>`)
+	resp, body = ed.get("/admin/comments?status=trash")
+	wantPage(t, resp, body, 200, "No comments here.")
 }
