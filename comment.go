@@ -147,6 +147,10 @@ type CommentStore interface {
 	// FindCommentsByEmail returns every comment by the email address, in
 	// any case, oldest first: what an export gives its owner.
 	FindCommentsByEmail(ctx context.Context, email string) ([]*Comment, error)
+	// FindMessagesByEmail returns every outbox message to the email
+	// address, in any case, sent or not, oldest first: the rest of what an
+	// export gives.
+	FindMessagesByEmail(ctx context.Context, email string) ([]*OutboxMessage, error)
 	// DeleteCommentsByEmail erases every comment by the email address, in
 	// any case, and every outbox message to it, and returns how many
 	// comments it deleted. Replies to erased comments become top-level.

@@ -115,6 +115,20 @@ func (s *Store) FindCommentsByEmail(ctx context.Context, email string) ([]*heral
 	return out, nil
 }
 
+// FindMessagesByEmail implements herald.CommentStore.
+func (s *Store) FindMessagesByEmail(ctx context.Context, email string) ([]*herald.OutboxMessage, error) {
+	var out []*herald.OutboxMessage
+	err := s.read(ctx, func(tx *sql.Tx) (err error) {
+		out, err = queryAll(ctx, tx, scanOutboxMessage, "SELECT "+outboxColumns+
+			" FROM outbox WHERE lower(recipient) = lower($1) ORDER BY created_at, id", email)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("find messages to an email: %w", err)
+	}
+	return out, nil
+}
+
 // DeleteCommentsByEmail implements herald.CommentStore. Replies to the
 // erased comments become top-level comments.
 func (s *Store) DeleteCommentsByEmail(ctx context.Context, email string) (int, error) {

@@ -252,6 +252,14 @@ func testCommentPrivacy(t *testing.T, s herald.Store) {
 	}
 	f.check(s.EnqueueMessages(f.ctx, &herald.OutboxMessage{To: "me@example.com", Subject: "Reply"},
 		&herald.OutboxMessage{To: "other@example.com", Subject: "Reply"}))
+	sent := &herald.OutboxMessage{To: "ME@example.com", Subject: "Earlier"}
+	f.check(s.EnqueueMessages(f.ctx, sent))
+	f.check(s.MarkMessageSent(f.ctx, sent.ID, time.Now()))
+	mail, err := s.FindMessagesByEmail(f.ctx, "me@EXAMPLE.com")
+	f.check(err)
+	if len(mail) != 2 || mail[0].Subject != "Reply" || mail[1].Subject != "Earlier" || mail[1].SentAt.IsZero() {
+		t.Errorf("FindMessagesByEmail = %+v, want the two messages to me@example.com, sent or not, oldest first", mail)
+	}
 	n, err := s.DeleteCommentsByEmail(f.ctx, "ME@example.com")
 	f.check(err)
 	if n != 2 {
@@ -266,6 +274,11 @@ func testCommentPrivacy(t *testing.T, s herald.Store) {
 	f.check(err)
 	if len(msgs) != 1 || msgs[0].To != "other@example.com" {
 		t.Errorf("after erasure the outbox holds %+v, want only the message to other@example.com", msgs)
+	}
+	mail, err = s.FindMessagesByEmail(f.ctx, "me@example.com")
+	f.check(err)
+	if len(mail) != 0 {
+		t.Errorf("after erasure FindMessagesByEmail = %+v, want none", mail)
 	}
 }
 
