@@ -19,6 +19,7 @@ type Options struct {
 	Site   http.Handler // every public page
 	Media  http.Handler // /media/…
 	Admin  http.Handler // the newsroom under /admin/; not served when nil
+	API    http.Handler // the content API under /api/ and embed cards under /embed/; not served when nil
 	Ready  func(ctx context.Context) error
 	Logger *slog.Logger
 
@@ -45,6 +46,10 @@ func New(opts Options) *Server {
 	mux.Handle("/media/", opts.Media)
 	if opts.Admin != nil {
 		mux.Handle("/admin/", opts.Admin)
+	}
+	if opts.API != nil {
+		mux.Handle("/api/", opts.API)
+		mux.Handle("/embed/", opts.API)
 	}
 	mux.HandleFunc("GET /healthz", health)
 	mux.Handle("GET /readyz", readiness(opts.Ready, opts.Logger))
