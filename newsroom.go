@@ -131,11 +131,13 @@ const (
 	PermManageSettings   Permission = "manage_settings"    // site settings
 	PermReadAudit        Permission = "read_audit"         // the audit log
 	PermEditOtherProfile Permission = "edit_other_profile" // authors' profiles besides one's own
+	PermReaderData       Permission = "reader_data"        // export and erase what is stored about a reader
 )
 
 var rolePermissions = map[Role][]Permission{
 	RoleAdmin: {PermEditOwnArticles, PermEditAllArticles, PermPublishOwn, PermPublishAll, PermUploadMedia,
-		PermManageTaxonomy, PermModerate, PermManageUsers, PermManageSettings, PermReadAudit, PermEditOtherProfile},
+		PermManageTaxonomy, PermModerate, PermManageUsers, PermManageSettings, PermReadAudit, PermEditOtherProfile,
+		PermReaderData},
 	RoleEditor: {PermEditOwnArticles, PermEditAllArticles, PermPublishOwn, PermPublishAll, PermUploadMedia,
 		PermManageTaxonomy, PermModerate, PermEditOtherProfile},
 	RoleAuthor:      {PermEditOwnArticles, PermPublishOwn, PermUploadMedia},

@@ -67,6 +67,8 @@ type commentListView struct {
 	Total      int
 	Back       string // this page's address, where actions return
 	Prev, Next string
+	// ReaderData links to the export and erasure of a reader's data.
+	ReaderData bool
 }
 
 func (commentListView) template() string { return "comments" }
@@ -88,7 +90,8 @@ func (a *Admin) commentList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := commentListView{chrome: c, Status: status, Total: total, Back: commentsPath(status, page)}
+	v := commentListView{chrome: c, Status: status, Total: total, Back: commentsPath(status, page),
+		ReaderData: c.User.Role.Can(herald.PermReaderData)}
 	for _, s := range commentTabs {
 		n := total
 		if s != status {
@@ -156,7 +159,7 @@ func commentsPath(s herald.CommentStatus, page int) string {
 
 // tabName is the name of the tab of s.
 func tabName(s herald.CommentStatus) string {
-	return strings.ToUpper(string(s[:1])) + string(s[1:])
+	return capitalize(string(s))
 }
 
 // backTo returns the queue page a form names in "back", or the pending tab:

@@ -48,6 +48,7 @@ func (a *Admin) routes() []route {
 		a.storyRoutes(),
 		a.mediaRoutes(),
 		a.commentRoutes(),
+		a.commentPrivacyRoutes(),
 		a.userRoutes(),
 		a.settingsRoutes(),
 		a.auditRoutes(),
