@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"net"
 	"sync"
 	"time"
 
@@ -14,13 +13,13 @@ import (
 )
 
 // printSetupLink prints, while nobody can sign in as an admin, the
-// one-time link that makes the first admin, to stdout and to the log.
-func (m *Main) printSetupLink(ctx context.Context, au *auth.Auth, l net.Listener, logger *slog.Logger) error {
+// one-time link at origin that makes the first admin, to stdout and to the log.
+func (m *Main) printSetupLink(ctx context.Context, au *auth.Auth, origin string, logger *slog.Logger) error {
 	needed, err := au.NeedsFirstAdmin(ctx)
 	if err != nil || !needed {
 		return err
 	}
-	link := auth.Link(originOf(l.Addr().String()), auth.SetupPath, au.SetupToken(auth.SetupLinkTTL))
+	link := auth.Link(origin, auth.SetupPath, au.SetupToken(auth.SetupLinkTTL))
 	logger.Warn("the newsroom has no admin yet: open the setup link within 1 hour to make the first admin", "link", link)
 	fmt.Fprintf(m.Stdout, "The newsroom has no admin yet. Open this link within 1 hour to make the first admin:\n%s\n", link)
 	return nil

@@ -3,21 +3,30 @@ package main
 import (
 	"context"
 	"fmt"
+	"net"
+	"strings"
 	"time"
 
 	"github.com/herald-news/herald/internal/admin"
 	"github.com/herald-news/herald/internal/auth"
+	"github.com/herald-news/herald/internal/config"
+	"github.com/herald-news/herald/internal/media"
 	"github.com/herald-news/herald/internal/server"
 	"github.com/herald-news/herald/internal/site"
 )
 
 // serve runs the web server until the process is told to stop.
 func (m *Main) serve(ctx context.Context, args []string) error {
-	c, err := m.parse("serve", args, "addr", "db", "data-dir", "demo", "articles", "dev", "secure-cookies", "log-format", "log-level", "smtp")
+	c, err := m.parse("serve", args, "addr", "db", "data-dir", "demo", "articles", "dev", "secure-cookies", "log-format", "log-level", "smtp",
+		"tls", "trusted-proxies", "rate")
 	if err != nil {
 		return err
 	}
 	logger := c.Logger(m.Stderr)
+	certs, err := serverTLS(c.TLS)
+	if err != nil {
+		return err
+	}
 	st, lib, err := openSite(ctx, c, logger)
 	if err != nil {
 		return err
@@ -32,7 +41,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	au, err := auth.New(ctx, auth.Options{Store: st, Now: time.Now, Logger: logger, Secure: c.SecureCookies})
+	au, err := auth.New(ctx, auth.Options{Store: st, Now: time.Now, Logger: logger, Secure: c.SecureCookies || certs != nil})
 	if err != nil {
 		return err
 	}
@@ -40,14 +49,26 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	srv := server.New(server.Options{Site: s.Handler(), Media: lib.Handler(), Admin: adm.Handler(), Ready: st.Ping, Logger: logger})
+	hotlinks, stopHotlinks := media.NewHotlinkGuard(st, logger)
+	defer stopHotlinks()
+	srv := server.New(server.Options{Site: s.Handler(), Media: hotlinks.Wrap(lib.Handler()), Admin: adm.Handler(), Ready: st.Ping, Logger: logger,
+		Limits: server.Limits(c.Limits), TrustedProxies: c.TrustedProxies})
 	l, err := server.Listen(c.Addr)
 	if err != nil {
 		return err
 	}
-	logger.Info("serving", "url", "http://"+l.Addr().String()+"/", "db", st.Engine())
-	fmt.Fprintf(m.Stdout, "Herald is serving the site at http://%s/\n", l.Addr())
-	if err := m.printSetupLink(ctx, au, l, logger); err != nil {
+	var tl net.Listener
+	origin := originOf(l.Addr().String())
+	if certs != nil {
+		if tl, err = server.Listen(c.TLS.HTTPSAddr); err != nil {
+			l.Close()
+			return err
+		}
+		origin = httpsOrigin(c.TLS, tl.Addr().String())
+	}
+	logger.Info("serving", "url", origin+"/", "db", st.Engine())
+	fmt.Fprintf(m.Stdout, "Herald is serving the site at %s/\n", origin)
+	if err := m.printSetupLink(ctx, au, origin, logger); err != nil {
 		return err
 	}
 	defer startBackground(ctx, st, au, logger)()
@@ -56,5 +77,35 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	defer stopMail()
+	if certs != nil {
+		return srv.ServeTLS(ctx, tl, l, certs, 10*time.Second)
+	}
 	return srv.Serve(ctx, l, 10*time.Second)
+}
+
+// serverTLS returns the server's certificates as configured, nil when
+// HTTPS is off.
+func serverTLS(t config.TLS) (*server.TLS, error) {
+	switch {
+	case t.Cert != "":
+		return server.CertFiles(t.Cert, t.Key)
+	case len(t.Domains) > 0:
+		return server.Autocert(t.Domains, t.CacheDir, t.Email), nil
+	}
+	return nil, nil
+}
+
+// httpsOrigin is the site's HTTPS origin: the first ACME domain, or the
+// listening address, with the port unless it is 443.
+func httpsOrigin(t config.TLS, addr string) string {
+	host, port, _ := net.SplitHostPort(addr)
+	if len(t.Domains) > 0 {
+		host = t.Domains[0]
+	} else if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
+		host = "localhost"
+	}
+	if port == "443" {
+		return "https://" + strings.Trim(host, "[]")
+	}
+	return "https://" + net.JoinHostPort(host, port)
 }

@@ -12,7 +12,7 @@ func parse(t *testing.T, args []string, env map[string]string) (Config, error) {
 	c := Default()
 	fs := flag.NewFlagSet("test", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	c.Register(fs, "addr", "db", "data-dir", "demo", "articles", "dev", "log-format", "log-level", "smtp")
+	c.Register(fs, "addr", "db", "data-dir", "demo", "articles", "dev", "log-format", "log-level", "smtp", "tls", "trusted-proxies", "rate")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}

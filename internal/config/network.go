@@ -33,7 +33,10 @@ type Limits struct {
 // defaultLimits are generous: a reader who opens twenty articles in tabs,
 // or a page with a hundred images, stays far below them; an office of
 // editors behind one address belongs in Allow.
-var defaultLimits = Limits{Pages: 600, Media: 3000, API: 600, Forms: 60}
+// Loopback is allowed so that tools on the machine itself (and a proxy on
+// it before -trusted-proxies names it) are never throttled as one client.
+var defaultLimits = Limits{Pages: 600, Media: 3000, API: 600, Forms: 60,
+	Allow: []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8"), netip.MustParsePrefix("::1/128")}}
 
 // maxRate bounds a rate so that a typo cannot make a limit meaningless by
 // overflow.

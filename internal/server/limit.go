@@ -61,8 +61,9 @@ func (l *bucketLimiter) allow(key string) (wait time.Duration) {
 	return 0
 }
 
-// sweep drops the buckets that are full again, and when none is, the half
-// that were used longest ago; the caller holds mu.
+// sweep drops the buckets that are full again, and when that frees less
+// than a quarter, those used before the midpoint of the oldest use and now, and
+// then any until a quarter is free; the caller holds mu.
 func (l *bucketLimiter) sweep(now time.Time) {
 	full := time.Duration(l.burst / l.rate * float64(time.Second))
 	for k, b := range l.buckets {
@@ -70,7 +71,7 @@ func (l *bucketLimiter) sweep(now time.Time) {
 			delete(l.buckets, k)
 		}
 	}
-	if len(l.buckets) < maxBuckets {
+	if len(l.buckets) <= maxBuckets*3/4 {
 		return
 	}
 	var oldest time.Time
@@ -81,7 +82,7 @@ func (l *bucketLimiter) sweep(now time.Time) {
 	}
 	cut := oldest.Add(now.Sub(oldest) / 2)
 	for k, b := range l.buckets {
-		if b.at.Before(cut) || len(l.buckets) >= maxBuckets {
+		if b.at.Before(cut) || len(l.buckets) > maxBuckets*3/4 {
 			delete(l.buckets, k)
 		}
 	}
