@@ -72,6 +72,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	defer startBackground(ctx, st, au, logger)()
+	defer startPurge(ctx, st, logger)()
 	stopMail, err := startMail(ctx, st, c.SMTP, logger)
 	if err != nil {
 		return err
