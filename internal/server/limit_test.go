@@ -119,8 +119,8 @@ func TestServer_RateLimit(t *testing.T) {
 		path   string
 		want   int
 	}{
-		{reader, "GET", "/media/a.jpg", 200},     // media has a bucket of its own
-		{reader, "GET", "/healthz", 200},         // never limited
+		{reader, "GET", "/media/a.jpg", 200}, // media has a bucket of its own
+		{reader, "GET", "/healthz", 200},     // never limited
 		{reader, "POST", "/2026/01/01/x/comments/", 200},
 		{reader, "POST", "/2026/01/01/x/comments/", 429},
 		{office, "GET", "/", 200}, // allowlisted
