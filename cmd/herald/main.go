@@ -49,6 +49,10 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		err = m.demo(ctx, rest)
 	case "user":
 		err = m.user(ctx, rest)
+	case "backup":
+		err = m.backup(ctx, rest)
+	case "restore":
+		err = m.restore(ctx, rest)
 	case "version":
 		err = m.version(rest)
 	case "help", "-h", "-help", "--help":
@@ -79,6 +83,8 @@ Usage:
   herald migrate   apply database migrations and exit
   herald demo      load generated demo content into an empty database
   herald user add  add a newsroom member (-email, -name, -role; -password-stdin or a link)
+  herald backup    copy the database to a file while the site runs (pg_dump on PostgreSQL)
+  herald restore   replace the database with a backup (stop the server first)
   herald version   print the version
   herald help      print this help
 

@@ -5,6 +5,7 @@ package markup
 import (
 	"bytes"
 	"html"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,6 +15,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -36,6 +38,10 @@ func New() *Converter {
 		),
 		goldmark.WithParserOptions(parser.WithASTTransformers(
 			util.Prioritized(headingShift{}, 100),
+			util.Prioritized(embedTransformer{}, 200),
+		)),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(
+			util.Prioritized(embedRenderer{}, 500),
 		)),
 	)
 	return &Converter{md: md, policy: newPolicy()}
@@ -48,6 +54,12 @@ func newPolicy() *bluemonday.Policy {
 	p.RequireNoFollowOnLinks(false)
 	p.RequireNoFollowOnFullyQualifiedLinks(true)
 	p.AllowAttrs("class").Matching(bluemonday.SpaceSeparatedTokens).OnElements("code")
+	// What an embed placeholder needs, and no more.
+	p.AllowElements("figure", "figcaption")
+	p.AllowAttrs("class").Matching(regexp.MustCompile(`^embed embed-(youtube|x|telegram)$`)).OnElements("figure")
+	p.AllowAttrs("data-embed").Matching(regexp.MustCompile(`^(youtube|x|telegram)$`)).OnElements("figure")
+	p.AllowAttrs("data-embed-id").Matching(embedIDPattern).OnElements("figure")
+	p.AllowAttrs("class").Matching(regexp.MustCompile(`^embed-(provider|link)$`)).OnElements("figcaption", "p")
 	return p
 }
 

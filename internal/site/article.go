@@ -28,7 +28,14 @@ type articleView struct {
 	Related     relatedView
 	Prev, Next  *card
 	Comments    commentsView
-	Protect     *protectView
+	// ShareTop and ShareEnd are the share bars under the headline and
+	// after the body; nil when the settings name no network.
+	ShareTop, ShareEnd *shareBar
+	Languages          []languageLink // other language versions; nil for none
+	// Script enhances the share bars and loads embeds on a click.
+	Script string
+
+	Protect *protectView
 }
 
 func (articleView) template() string { return "article" }
@@ -61,6 +68,9 @@ func (s *Site) article(e *env, rt route) (page, error) {
 		Tags: tagLinks(a.Tags), Corrections: e.corrections(a.Corrections),
 	}
 	v.chrome = e.chrome(a.Headline, summary(e.conv, a))
+	if err := e.distribution(&v, a); err != nil {
+		return nil, err
+	}
 	v.Protect = s.protection(e, a, v.Canonical)
 	if !a.UpdatedAt.IsZero() {
 		u := e.clock.at(a.UpdatedAt)
@@ -160,7 +170,7 @@ type bylineItem struct {
 func byline(users []*herald.User, t *labels) []bylineItem {
 	out := make([]bylineItem, len(users))
 	for i, u := range users {
-		out[i].link = link{Name: u.Name, URL: "/author/" + u.Slug + "/"}
+		out[i].link = link{Name: u.Name, URL: authorPath(u)}
 		switch {
 		case i == 0:
 		case i == len(users)-1:

@@ -1,10 +1,10 @@
 package site
 
 import (
+	"cmp"
 	"context"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/herald-news/herald"
@@ -26,6 +26,8 @@ type env struct {
 	css      string
 	icon     string
 	path     string
+	origin   string // the site's public origin, for absolute URLs
+	shareJS  string // the share bar's and embeds' script
 	comment  *markup.CommentRenderer
 	js       string      // the comment form's script
 	key      []byte      // signs comment form tokens and pending cookies
@@ -56,7 +58,8 @@ func (s *Site) newEnv(r *http.Request) (*env, error) {
 		comment: s.comment, js: s.assets.Path("comments.js"), key: key, tokens: s.tokens(key), pending: s.pendingIDs(r, key), replyTo: replyTo,
 		ctx: ctx, store: s.store, settings: settings, loc: loc, sections: sections,
 		now: s.now(), conv: s.conv, css: s.assets.Path("site.css"), icon: s.assets.Path("favicon.svg"), path: r.URL.Path,
-		clock: clock{loc: loc, format: settings.DateFormat, lang: settings.Language},
+		clock:  clock{loc: loc, format: settings.DateFormat, lang: settings.Language},
+		origin: siteOrigin(settings, r), shareJS: s.assets.Path("share.js"),
 	}, nil
 }
 
@@ -70,7 +73,7 @@ type chrome struct {
 	Lang        string
 	Title       string // the document title
 	Description string
-	Canonical   string // absolute when the settings name the site's origin
+	Canonical   string // absolute
 	SiteTitle   string
 	Tagline     string
 	CSS         string
@@ -79,6 +82,8 @@ type chrome struct {
 	T           *labels
 	// Front is set on the front page, where the site's name is the h1.
 	Front bool
+	// Meta is the page's metadata for search engines and social networks.
+	Meta pageMeta
 }
 
 // navLink is an entry of the section navigation.
@@ -94,11 +99,13 @@ func (e *env) chrome(title, description string) chrome {
 	if title != "" {
 		full = title + " — " + e.settings.Title
 	}
-	return chrome{
+	c := chrome{
 		Lang: e.clock.lang, Title: full, Description: description,
-		Canonical: strings.TrimSuffix(e.settings.BaseURL, "/") + e.path, SiteTitle: e.settings.Title, Tagline: e.settings.Tagline,
-		CSS: e.css, Icon: e.icon, Nav: e.nav(), T: labelsFor(e.clock.lang),
+		Canonical: e.abs(e.path), SiteTitle: e.settings.Title, Tagline: e.settings.Tagline,
+		CSS: e.css, Icon: e.icon, Nav: e.nav(), T: labelsFor(e.clock.lang), Meta: e.websiteMeta(),
 	}
+	c.Meta.Title = cmp.Or(title, e.settings.Title)
+	return c
 }
 
 // nav lists the top-level sections marked for navigation.

@@ -50,6 +50,8 @@ func (s *Site) front(e *env, rt route) (page, error) {
 	if res.Total > e.settings.PerPage {
 		v.Older = pagePath("/", 2)
 	}
+	v.Meta.Next = e.abs(v.Older)
+	v.Meta.JSONLD = []any{e.webSiteLD(v.Meta.Image)}
 	shown := map[int64]bool{}
 	if lead := leadArticle(res.Articles); lead != nil {
 		shown[lead.ID] = true

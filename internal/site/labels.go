@@ -39,6 +39,11 @@ type labels struct {
 	GoneText     string
 	BadRequest   string
 	BackHome     string
+
+	// The share bar, the language switcher and embeds.
+	ShareThis, ShareOn, NewTab, ShareByEmail, Email, VK string
+	CopyLink, LinkCopied, ShareNative                   string
+	Languages, EmbedLoad                                string
 }
 
 // labelsFor returns the labels for a language tag.
@@ -66,6 +71,11 @@ func english() *labels {
 		NotFound: "Page not found", NotFoundText: "There is no page at this address. It may have moved, or the link may be mistyped.",
 		Gone: "Page removed", GoneText: "This page was withdrawn and is no longer available.",
 		BadRequest: "Bad request", BackHome: "Go to the front page",
+
+		ShareThis: "Share this:", ShareOn: "Share on %s", NewTab: "(opens in a new tab)",
+		ShareByEmail: "Share by email", Email: "Email", VK: "VK",
+		CopyLink: "Copy link", LinkCopied: "Link copied", ShareNative: "Share…",
+		Languages: "Read in", EmbedLoad: "Load from %s",
 	}
 }
 
@@ -85,5 +95,10 @@ func russian() *labels {
 		NotFound: "Страница не найдена", NotFoundText: "По этому адресу ничего нет. Возможно, страница переехала или в ссылке опечатка.",
 		Gone: "Страница удалена", GoneText: "Этот материал снят с публикации.",
 		BadRequest: "Неверный запрос", BackHome: "На главную",
+
+		ShareThis: "Поделиться:", ShareOn: "Поделиться в %s", NewTab: "(откроется в новой вкладке)",
+		ShareByEmail: "Отправить по e-mail", Email: "E-mail", VK: "ВКонтакте",
+		CopyLink: "Копировать ссылку", LinkCopied: "Ссылка скопирована", ShareNative: "Поделиться…",
+		Languages: "Читать на языке", EmbedLoad: "Загрузить с %s",
 	}
 }

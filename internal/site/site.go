@@ -145,7 +145,7 @@ func (s *Site) cached(r *http.Request) *httpx.Page {
 	if (r.Method != http.MethodGet && r.Method != http.MethodHead) || r.URL.RawPath != "" || personal(r) {
 		return nil
 	}
-	p := s.cache.Get(r.URL.Path)
+	p := s.cache.Get(pageKey(r, r.URL.Path))
 	if p == nil {
 		return nil
 	}
@@ -155,6 +155,13 @@ func (s *Site) cached(r *http.Request) *httpx.Page {
 		return nil
 	}
 	return p
+}
+
+// pageKey is the cache key of the page at path: pages name their own
+// absolute address, which comes from the request when the settings have no
+// base URL, so a page rendered for one host is never served to another.
+func pageKey(r *http.Request, path string) string {
+	return originOf(r) + path
 }
 
 // page answers a public page: redirects to the canonical path, renders the
@@ -181,7 +188,7 @@ func (s *Site) page(w http.ResponseWriter, r *http.Request) error {
 		return s.writePersonal(w, e, rt, http.StatusOK)
 	}
 	gen := s.cache.Generation()
-	p, err := s.flight.do(flightKey{canonical, gen}, func() (*httpx.Page, error) {
+	p, err := s.flight.do(flightKey{pageKey(r, canonical), gen}, func() (*httpx.Page, error) {
 		return s.renderCached(r, rt, gen)
 	})
 	if err != nil {
@@ -203,7 +210,7 @@ func (s *Site) renderCached(r *http.Request, rt route, gen uint64) (*httpx.Page,
 		return nil, err
 	}
 	p := httpx.NewPage("text/html; charset=utf-8", body, s.expires(r, gen))
-	s.cache.Put(gen, rt.canonical(), p)
+	s.cache.Put(gen, pageKey(r, rt.canonical()), p)
 	return p, nil
 }
 

@@ -82,6 +82,11 @@ func sectionLink(s *herald.Section) *link {
 	return &link{Name: s.Name, URL: "/section/" + s.Slug + "/"}
 }
 
+// authorPath is the path of an author's page.
+func authorPath(u *herald.User) string {
+	return "/author/" + u.Slug + "/"
+}
+
 // storyLink returns the link to a story, nil for none.
 func storyLink(s *herald.Story) *link {
 	if s == nil {

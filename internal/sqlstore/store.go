@@ -65,7 +65,7 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		s.log = slog.New(slog.DiscardHandler)
 	}
 	var err error
-	if isPostgres(opts.DSN) {
+	if IsPostgres(opts.DSN) {
 		err = s.openPostgres(ctx, opts.DSN)
 	} else {
 		err = s.openSQLite(ctx, opts.DSN)
@@ -80,7 +80,9 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	return s, nil
 }
 
-func isPostgres(dsn string) bool {
+// IsPostgres reports whether dsn names a PostgreSQL database rather than a
+// SQLite file.
+func IsPostgres(dsn string) bool {
 	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
 }
 
@@ -169,7 +171,7 @@ func (s *Store) Engine() string { return s.dialect.name }
 
 // redact returns the DSN without a password, for messages.
 func redact(dsn string) string {
-	if !isPostgres(dsn) {
+	if !IsPostgres(dsn) {
 		return dsn
 	}
 	u, err := url.Parse(dsn)

@@ -1,0 +1,120 @@
+package site
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/herald-news/herald"
+	"github.com/herald-news/herald/internal/media"
+)
+
+// pageMeta is what a page tells search engines and social networks in its
+// head: Open Graph, the Twitter card, schema.org JSON-LD, listing and
+// language alternates.
+type pageMeta struct {
+	Type       string // og:type: "website" or "article"
+	Title      string // og:title: the headline or the site's name
+	Image      *metaImage
+	Article    *articleMeta
+	Alternates []alternate // hreflang links, x-default last
+	Prev, Next string      // absolute URLs of a listing's neighbour pages
+	OEmbed     string      // oEmbed discovery URL of an article
+	// JSONLD are schema.org objects, each marshalled by html/template's
+	// JavaScript context (encoding/json, with < > & escaped) into its own
+	// <script type="application/ld+json">.
+	JSONLD []any
+}
+
+// Card is the Twitter card type: a large image when there is one.
+func (m pageMeta) Card() string {
+	if m.Image != nil {
+		return "summary_large_image"
+	}
+	return "summary"
+}
+
+// metaImage is an absolute image URL with its size.
+type metaImage struct {
+	URL           string
+	Width, Height int
+	Alt           string
+}
+
+// articleMeta are the article: properties of Open Graph.
+type articleMeta struct {
+	Published, Modified string // RFC 3339
+	Section             string
+	Tags                []string
+	Authors             []string // absolute URLs of the author pages
+}
+
+// alternate is a language version of a page.
+type alternate struct {
+	Lang string // BCP 47 tag or x-default
+	URL  string
+}
+
+// originOf is the scheme and host a request was made to.
+func originOf(r *http.Request) string {
+	if r.TLS != nil {
+		return "https://" + r.Host
+	}
+	return "http://" + r.Host
+}
+
+// siteOrigin is the public origin of the site: the settings' base URL, or
+// else the one the request was made to.
+func siteOrigin(settings herald.Settings, r *http.Request) string {
+	if settings.BaseURL != "" {
+		return strings.TrimSuffix(settings.BaseURL, "/")
+	}
+	return originOf(r)
+}
+
+// abs makes a site path absolute.
+func (e *env) abs(path string) string {
+	if path == "" {
+		return ""
+	}
+	return e.origin + path
+}
+
+// rfc3339 formats t for metadata, in the site's time zone.
+func (e *env) rfc3339(t time.Time) string {
+	return t.In(e.loc).Format(time.RFC3339)
+}
+
+// imageMeta returns the absolute image of a media record, nil for none.
+func (e *env) imageMeta(m *herald.Media) *metaImage {
+	if m == nil {
+		return nil
+	}
+	src, w, h := media.Fallback(m)
+	return &metaImage{URL: e.abs(src), Width: w, Height: h, Alt: m.Alt}
+}
+
+// logo returns the site's logo, nil when there is none or it is gone.
+func (e *env) logo() *metaImage {
+	if e.settings.LogoMediaID == 0 {
+		return nil
+	}
+	m, err := e.store.FindMedia(e.ctx, e.settings.LogoMediaID)
+	if err != nil {
+		// The logo is decoration of the metadata: a missing record must
+		// not take the page down.
+		return nil
+	}
+	return e.imageMeta(m)
+}
+
+// websiteMeta is the metadata of a page that is not an article.
+func (e *env) websiteMeta() pageMeta {
+	return pageMeta{Type: "website", Image: e.logo()}
+}
+
+// oembedURL is the oEmbed discovery address of the page at canonical.
+func (e *env) oembedURL(canonical string) string {
+	return e.origin + "/api/v1/oembed?url=" + url.QueryEscape(canonical)
+}
