@@ -37,11 +37,11 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 			return err
 		}
 	}
-	s, err := site.New(site.Options{Store: st, Now: time.Now, Logger: logger, Dev: c.Dev})
+	au, err := auth.New(ctx, auth.Options{Store: st, Now: time.Now, Logger: logger, Secure: c.SecureCookies || certs != nil})
 	if err != nil {
 		return err
 	}
-	au, err := auth.New(ctx, auth.Options{Store: st, Now: time.Now, Logger: logger, Secure: c.SecureCookies || certs != nil})
+	s, err := site.New(site.Options{Store: st, Now: time.Now, Logger: logger, Dev: c.Dev, Staff: au})
 	if err != nil {
 		return err
 	}

@@ -40,6 +40,7 @@ func (a *Auth) SignIn(w http.ResponseWriter, r *http.Request, u *herald.User) (*
 	}
 	http.SetCookie(w, a.cookie(r, token, s.ExpiresAt))
 	http.SetCookie(w, a.staffCookie(r, s.ExpiresAt.Sub(now)))
+	http.SetCookie(w, a.staffSessionCookie(r, s.ID, s.ExpiresAt.Sub(now)))
 	a.audit(r.Context(), u.ID, "sign_in", "user "+fmt.Sprint(u.ID), s.IP)
 	return s, nil
 }
@@ -59,8 +60,14 @@ func (a *Auth) Session(r *http.Request) (*herald.Session, *herald.User, error) {
 	if err != nil || c.Value == "" {
 		return nil, nil, errNoSession
 	}
-	ctx := r.Context()
-	s, err := a.store.FindSession(ctx, hashToken(c.Value))
+	return a.liveSession(r.Context(), hashToken(c.Value))
+}
+
+// liveSession returns the session with the stored id and its user, or an
+// EUNAUTHORIZED error when there is none or it has expired. It records the
+// use at most once a minute.
+func (a *Auth) liveSession(ctx context.Context, id string) (*herald.Session, *herald.User, error) {
+	s, err := a.store.FindSession(ctx, id)
 	if herald.ErrorCode(err) == herald.ENOTFOUND {
 		return nil, nil, errNoSession
 	} else if err != nil {
@@ -91,6 +98,7 @@ func (a *Auth) SignOut(w http.ResponseWriter, r *http.Request) error {
 	http.SetCookie(w, &http.Cookie{Name: CookieName, Value: "", Path: cookiePath, MaxAge: -1,
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: a.secure || r.TLS != nil})
 	http.SetCookie(w, a.staffCookie(r, -1))
+	http.SetCookie(w, a.staffSessionCookie(r, "", -1))
 	c, err := r.Cookie(CookieName)
 	if err != nil || c.Value == "" {
 		return nil

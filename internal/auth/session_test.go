@@ -5,6 +5,7 @@ import (
 	"crypto/tls"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -19,8 +20,11 @@ func signIn(t *testing.T, a *Auth, u *herald.User, r *http.Request) *http.Cookie
 		t.Fatal(err)
 	}
 	cs := w.Result().Cookies()
-	if len(cs) != 2 || cs[0].Name != CookieName || cs[1].Name != StaffCookie {
-		t.Fatalf("got cookies %v, want the session and the staff marker", cs)
+	if len(cs) != 3 || cs[0].Name != CookieName || cs[1].Name != StaffCookie || cs[2].Name != StaffSessionCookie {
+		t.Fatalf("got cookies %v, want the session, the staff marker and the staff session", cs)
+	}
+	if s := cs[2]; !s.HttpOnly || s.Path != "/" || s.MaxAge != cs[0].MaxAge || strings.Contains(s.Value, cs[0].Value) {
+		t.Errorf("staff session %+v: want HttpOnly, Path=/, the session's Max-Age, without the session's secret", s)
 	}
 	if m := cs[1]; m.Value != "1" || m.HttpOnly || m.Path != "/" || m.MaxAge != cs[0].MaxAge {
 		t.Errorf("staff marker %+v: want 1, readable by scripts, Path=/, the session's Max-Age", m)
@@ -122,7 +126,7 @@ func TestAuth_SignOut(t *testing.T) {
 	if err := a.SignOut(w, withCookie(c1)); err != nil {
 		t.Fatal(err)
 	}
-	if cs := w.Result().Cookies(); len(cs) != 2 || cs[0].MaxAge >= 0 || cs[1].Name != StaffCookie || cs[1].MaxAge >= 0 {
+	if cs := w.Result().Cookies(); len(cs) != 3 || cs[0].MaxAge >= 0 || cs[1].Name != StaffCookie || cs[1].MaxAge >= 0 || cs[2].MaxAge >= 0 {
 		t.Errorf("sign-out cookies %v, want the session cookie and the staff marker deleted", cs)
 	}
 	if _, _, err := a.Session(withCookie(c1)); err == nil {

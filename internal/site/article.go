@@ -82,7 +82,7 @@ func (s *Site) article(e *env, rt route) (page, error) {
 	if v.Prev, v.Next, err = e.neighbours(a); err != nil {
 		return nil, err
 	}
-	if v.Comments, err = e.comments(a); err != nil {
+	if v.Comments, err = e.comments(a, rt.cpage); err != nil {
 		return nil, err
 	}
 	return v, nil
@@ -100,7 +100,7 @@ func (e *env) findArticle(rt route) (*herald.Article, error) {
 	}
 	a := res.Articles[0]
 	switch {
-	case a.Path(e.loc) != rt.canonical():
+	case a.Path(e.loc) != rt.base():
 		return nil, notFound
 	case a.Status == herald.StatusUnpublished:
 		return nil, herald.Errorf(herald.EGONE, "The article was withdrawn.")

@@ -29,12 +29,14 @@ type env struct {
 	origin   string // the site's public origin, for absolute URLs
 	shareJS  string // the share bar's and embeds' script
 	comment  *markup.CommentRenderer
-	js       string      // the comment form's script
-	key      []byte      // signs comment form tokens and pending cookies
-	tokens   spam.Tokens // comment form tokens
-	pending  []int64     // the reader's own comments awaiting moderation
-	replyTo  int64       // the comment the form answers (?replyto=N)
-	form     commentForm // what the reader typed, when the form comes back
+	js       string       // the comment form's script
+	key      []byte       // signs comment form tokens and pending cookies
+	tokens   spam.Tokens  // comment form tokens
+	own      []int64      // the reader's own comments (the own-comments cookie)
+	staff    *herald.User // the member of staff signed in, nil for a reader
+	stale    time.Time    // when the page goes stale by itself; zero: never
+	replyTo  int64        // the comment the form answers (?replyto=N)
+	form     commentForm  // what the reader typed, when the form comes back
 }
 
 // newEnv reads the settings and sections the page frame needs.
@@ -55,7 +57,7 @@ func (s *Site) newEnv(r *http.Request) (*env, error) {
 	replyTo, _ := strconv.ParseInt(r.URL.Query().Get("replyto"), 10, 64)
 	loc := settings.Location()
 	return &env{
-		comment: s.comment, js: s.assets.Path("comments.js"), key: key, tokens: s.tokens(key), pending: s.pendingIDs(r, key), replyTo: replyTo,
+		comment: s.comment, js: s.assets.Path("comments.js"), key: key, tokens: s.tokens(key), own: ownIDs(r, key), staff: s.signedIn(r), replyTo: replyTo,
 		ctx: ctx, store: s.store, settings: settings, loc: loc, sections: sections,
 		now: s.now(), conv: s.conv, css: s.assets.Path("site.css"), icon: s.assets.Path("favicon.svg"), path: r.URL.Path,
 		clock:  clock{loc: loc, format: settings.DateFormat, lang: settings.Language},
@@ -84,6 +86,8 @@ type chrome struct {
 	Front bool
 	// Meta is the page's metadata for search engines and social networks.
 	Meta pageMeta
+	// Feeds are the discovery links of the site's feeds and the page's.
+	Feeds []feedLinks
 }
 
 // navLink is an entry of the section navigation.
@@ -105,6 +109,7 @@ func (e *env) chrome(title, description string) chrome {
 		CSS: e.css, Icon: e.icon, Nav: e.nav(), T: labelsFor(e.clock.lang), Meta: e.websiteMeta(),
 	}
 	c.Meta.Title = cmp.Or(title, e.settings.Title)
+	c.Feeds = []feedLinks{e.feedLinksOf("/", e.settings.Title)}
 	return c
 }
 
@@ -124,4 +129,12 @@ func (e *env) nav() []navLink {
 func (e *env) public(f herald.ArticleFilter) herald.ArticleFilter {
 	f.PublicAt = e.now
 	return f
+}
+
+// expire makes the page go stale by itself at t, unless it already does
+// sooner; a zero t changes nothing.
+func (e *env) expire(t time.Time) {
+	if !t.IsZero() && (e.stale.IsZero() || t.Before(e.stale)) {
+		e.stale = t
+	}
 }

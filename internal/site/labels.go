@@ -39,6 +39,8 @@ type labels struct {
 	GoneText     string
 	BadRequest   string
 	BackHome     string
+	// C are the comment section's words.
+	C commentLabels
 
 	// The share bar, the language switcher and embeds.
 	ShareThis, ShareOn, NewTab, ShareByEmail, Email, VK string
@@ -71,6 +73,7 @@ func english() *labels {
 		NotFound: "Page not found", NotFoundText: "There is no page at this address. It may have moved, or the link may be mistyped.",
 		Gone: "Page removed", GoneText: "This page was withdrawn and is no longer available.",
 		BadRequest: "Bad request", BackHome: "Go to the front page",
+		C: englishComments(),
 
 		ShareThis: "Share this:", ShareOn: "Share on %s", NewTab: "(opens in a new tab)",
 		ShareByEmail: "Share by email", Email: "Email", VK: "VK",
@@ -95,6 +98,7 @@ func russian() *labels {
 		NotFound: "Страница не найдена", NotFoundText: "По этому адресу ничего нет. Возможно, страница переехала или в ссылке опечатка.",
 		Gone: "Страница удалена", GoneText: "Этот материал снят с публикации.",
 		BadRequest: "Неверный запрос", BackHome: "На главную",
+		C: russianComments(),
 
 		ShareThis: "Поделиться:", ShareOn: "Поделиться в %s", NewTab: "(откроется в новой вкладке)",
 		ShareByEmail: "Отправить по e-mail", Email: "E-mail", VK: "ВКонтакте",

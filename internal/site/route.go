@@ -35,6 +35,7 @@ type route struct {
 	year, month, day int
 	page             int  // 1 unless the path ends in page/N/
 	paged            bool // the path ends in page/N/
+	cpage            int  // an article's comment page: N of comment-page-N/, 0 for none
 }
 
 // prefixKind returns the kind of listing addressed by a prefix and a slug,
@@ -70,6 +71,13 @@ func parsePath(p string) (route, bool) {
 			return route{}, false
 		}
 		rt.page, rt.paged, segs = page, true, segs[:n-2]
+	}
+	if n := len(segs); n == 5 && !rt.paged && strings.HasPrefix(segs[4], commentPageSeg) {
+		cpage, ok := pageNumber(segs[4][len(commentPageSeg):])
+		if !ok {
+			return route{}, false
+		}
+		rt.cpage, segs = cpage, segs[:4]
 	}
 	for _, s := range segs {
 		if !validSlug(s) {
@@ -197,6 +205,9 @@ func (rt route) datePath() string {
 
 // canonical is the one path of the route's page: page 1 has no page/1/.
 func (rt route) canonical() string {
+	if rt.kind == routeArticle {
+		return commentPagePath(rt.base(), rt.cpage)
+	}
 	return pagePath(rt.base(), rt.page)
 }
 

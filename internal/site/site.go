@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"strings"
 	"sync"
 	"time"
 
@@ -20,6 +19,7 @@ import (
 	"github.com/herald-news/herald/internal/assets"
 	"github.com/herald-news/herald/internal/httpx"
 	"github.com/herald-news/herald/internal/markup"
+	"github.com/herald-news/herald/internal/notify"
 	"github.com/herald-news/herald/internal/render"
 )
 
@@ -45,6 +45,9 @@ type Options struct {
 	Dev bool
 	// CacheBytes bounds the rendered-page cache; DefaultCacheBytes when 0.
 	CacheBytes int64
+	// Staff tells who of the staff is signed in, to comment under their
+	// name; nil: nobody is.
+	Staff StaffFinder
 }
 
 // Site is the public web site. It is safe for concurrent use.
@@ -60,6 +63,12 @@ type Site struct {
 	errs    *httpx.Adapter
 	handler http.Handler
 	unsub   func()
+	staff   StaffFinder
+	notify  *notify.Notifier
+
+	// sitemapPage is how many URLs a sitemap file holds; 0 means
+	// herald.MaxSitemapPage. Tests make it small.
+	sitemapPage int
 
 	flight flight
 	mu     sync.Mutex
@@ -74,6 +83,7 @@ func New(opts Options) (*Site, error) {
 		return nil, errors.New("site: no store")
 	}
 	s := &Site{store: opts.Store, now: opts.Now, logger: opts.Logger, conv: markup.New(), comment: markup.NewCommentRenderer()}
+	s.staff, s.notify = opts.Staff, notify.New(opts.Store, requestOrigin)
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -125,8 +135,11 @@ func (s *Site) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle(assets.Prefix, s.assets.Handler())
 	mux.Handle("/", s.errs.Handle(func(w http.ResponseWriter, r *http.Request) error {
-		if strings.HasSuffix(r.URL.Path, "/"+commentsSuffix) {
-			return s.postComment(w, r)
+		if h := s.commentHandler(r.URL.Path); h != nil {
+			return h(w, r)
+		}
+		if h := s.machineHandler(r.URL.Path); h != nil {
+			return h(w, r)
 		}
 		return s.page(w, r)
 	}))
@@ -205,26 +218,32 @@ func (s *Site) renderCached(r *http.Request, rt route, gen uint64) (*httpx.Page,
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), renderTimeout)
 	defer cancel()
 	r = r.WithContext(ctx)
-	body, err := s.renderRoute(r, rt)
+	body, stale, err := s.renderRoute(r, rt)
 	if err != nil {
 		return nil, err
 	}
-	p := httpx.NewPage("text/html; charset=utf-8", body, s.expires(r, gen))
+	expires := s.expires(r, gen)
+	if !stale.IsZero() && (expires.IsZero() || stale.Before(expires)) {
+		expires = stale
+	}
+	p := httpx.NewPage("text/html; charset=utf-8", body, expires)
 	s.cache.Put(gen, pageKey(r, rt.canonical()), p)
 	return p, nil
 }
 
-// renderRoute renders the page of rt.
-func (s *Site) renderRoute(r *http.Request, rt route) ([]byte, error) {
+// renderRoute renders the page of rt, and returns when it goes stale by
+// itself (zero: never), such as when an article's comments close.
+func (s *Site) renderRoute(r *http.Request, rt route) ([]byte, time.Time, error) {
 	e, err := s.newEnv(r)
 	if err != nil {
-		return nil, err
+		return nil, time.Time{}, err
 	}
 	p, err := s.build(e, rt)
 	if err != nil {
-		return nil, err
+		return nil, time.Time{}, err
 	}
-	return s.renderPage(p)
+	body, err := s.renderPage(p)
+	return body, e.stale, err
 }
 
 // build returns the page struct of rt.

@@ -23,13 +23,15 @@ func samplePages() map[string][]page {
 			chrome: ch, Headline: "H", Dek: "D", Body: template.HTML("<p>B</p>"), Published: c.Published, Updated: &c.Published,
 			Byline: []bylineItem{{"", link{"A", "/author/a/"}}, {" and ", link{"B", "/author/b/"}}}, Section: c.Section,
 			Tags: []link{{"T", "/tag/t/"}}, Image: img, Corrections: []correctionView{{c.Published, "Fixed."}},
-			Related: relatedView{Story: c.Story, Articles: []card{c}}, Prev: &c, Next: &c,
+			Related: relatedView{Story: c.Story, Articles: []card{c}}, Prev: &c, Next: &c, Comments: sampleComments(t),
 		}},
 		"front": {frontView{chrome: chrome{T: t}}, frontView{chrome: ch, Lead: &c, Top: []card{c}, Stories: []link{*c.Story},
 			Sections: []sectionBlock{{ID: "section-world", Section: *c.Section, Articles: []card{c}}}, Older: "/page/2/"}},
 		"list": {listView{chrome: chrome{T: t}}, listView{chrome: ch, Kicker: "K", Heading: "H", Intro: "I", LinksLabel: "L",
 			Links: []link{{"M", "/2024/03/"}}, Articles: []card{c}, Pager: p}, listView{chrome: ch, Heading: "H", Articles: []card{c}, Timeline: true, Pager: p}},
 		"error": {errorView{chrome: chrome{T: t}}, errorView{chrome: ch, Status: 404, Heading: "H", Message: "M"}},
+		"comment": {commentPageView{chrome: chrome{T: t}, C: &t.C}, commentPageView{chrome: ch, C: &t.C, Heading: "H", Message: "M", Back: "/a/",
+			Form: &commentAction{Action: "/a/comments/1/edit/", Token: "T", Edit: true, Text: "X", Error: "E", Button: "B", Cancel: "/a/"}}},
 	}
 }
 
@@ -98,4 +100,14 @@ func TestNew_DevReadsTemplatesFromDisk(t *testing.T) {
 	if _, err := New(Options{Store: f.store, Dev: true}); err == nil {
 		t.Error("dev mode started without templates on disk")
 	}
+}
+
+// sampleComments is a comment section with every part shown.
+func sampleComments(t *labels) commentsView {
+	reply := &commentView{T: &t.C, ID: 2, Name: "R", Website: "https://r.example/", Text: "<p>R</p>", Permalink: "/a/#comment-2",
+		Pending: true, Staff: true, EditURL: "/a/comments/2/edit/", DeleteURL: "/a/comments/2/delete/", Depth: 2}
+	top := &commentView{T: &t.C, ID: 1, Name: "N", Text: "<p>T</p>", Permalink: "/a/#comment-1", CanReply: true, Depth: 1, Replies: []*commentView{reply}}
+	return commentsView{T: &t.C, Open: true, Count: 2, Threads: []*commentView{top},
+		Pager: &commentPager{Page: 2, Pages: 3, Older: "/a/", Newer: "/a/comment-page-3/"},
+		Form:  commentForm{Action: "/a/comments/", Token: "T", Parent: 1, ReplyTo: "N", Staff: "S", Text: "X", Error: "E", Fields: map[string]string{"text": "bad"}}}
 }

@@ -45,6 +45,8 @@ type card struct {
 	Image     *imageView
 	Level     int // heading level of the headline: 2, or 3 under a section heading
 	Comments  int // approved comments
+	// CommentCount says Comments in words, "2 comments".
+	CommentCount string
 }
 
 // clock formats times for one page: the site's zone and date format, the
