@@ -13,6 +13,17 @@ import (
 // requires zero errors.
 func TestPages_ValidHTML(t *testing.T) {
 	s := startSite(t)
+	pages := map[string]string{}
+	for _, p := range s.checkedPages(t) {
+		_, pages[p.name] = s.get(t, p.path)
+	}
+	s.checkHTML(t, pages)
+}
+
+// checkHTML runs the Nu HTML checker over pages, HTML documents by name,
+// and fails t for each error.
+func (s *site) checkHTML(t *testing.T, pages map[string]string) {
+	t.Helper()
 	jar := filepath.Join(s.root, "node_modules", "vnu-jar", "build", "dist", "vnu.jar")
 	_, err := os.Stat(jar)
 	require(t, "the Nu HTML checker (npm ci --ignore-scripts)", err)
@@ -21,9 +32,8 @@ func TestPages_ValidHTML(t *testing.T) {
 
 	dir := t.TempDir()
 	var files []string
-	for _, p := range s.checkedPages(t) {
-		_, body := s.get(t, p.path)
-		f := filepath.Join(dir, p.name+".html")
+	for name, body := range pages {
+		f := filepath.Join(dir, name+".html")
 		if err := os.WriteFile(f, []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}
