@@ -38,6 +38,7 @@ func (e *env) list(rt route, kicker, heading, intro string, f herald.ArticleFilt
 		return listView{}, err
 	}
 	v.chrome = e.chrome(pageTitle(heading, p), intro)
+	v.listingFeedLinks(e, rt)
 	v.Meta.Prev, v.Meta.Next = e.abs(p.Prev), e.abs(p.Next)
 	return v, nil
 }
