@@ -30,9 +30,9 @@ const (
 // a client may make at once and then per minute, 0 for no limit. A client
 // is one IPv4 address or one IPv6 /64 network.
 type Limits struct {
-	Pages int // public pages, feeds, sitemaps, newsroom screens
+	Pages int // public pages, feeds, sitemaps, embed cards, newsroom screens
 	Media int // /media/ images and /assets/ files
-	API   int // the content API and oEmbed
+	API   int // the content API and oEmbed under /api/
 	Forms int // every POST, PUT, PATCH or DELETE: comments, sign-in, newsroom saves
 	// Allow lists addresses and networks that no limit applies to: the
 	// newsroom's office, a monitoring service.
@@ -78,7 +78,7 @@ func (ls *limiters) class(r *http.Request) *bucketLimiter {
 		return ls.forms
 	case strings.HasPrefix(p, "/media/") || strings.HasPrefix(p, assets.Prefix):
 		return ls.media
-	case strings.HasPrefix(p, "/api/") || p == "/oembed" || strings.HasPrefix(p, "/oembed/"):
+	case strings.HasPrefix(p, "/api/"):
 		return ls.api
 	}
 	return ls.pages
