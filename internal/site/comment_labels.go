@@ -7,16 +7,16 @@ import "strconv"
 type commentLabels struct {
 	one, few, many string // "comment" after 1, after 2–4 (Russian), and otherwise
 
-	LeaveReply, Notes, Required, Comment, Name, Email, Website, Honeypot string
-	Notify, Remember, Post, ReplyingTo, CancelReply, Reply, ReplyTo      string
-	CommentBy, Awaiting, Closed, Staff, CommentingAs, Older, Newer       string
-	CommentPages, Edit, Delete, EditHeading, Save, DeleteHeading         string
-	DeleteText, DeleteButton, Cancel                                     string
-	UnsubHeading, UnsubText, UnsubButton, UnsubDone, BackToArticle       string
+	LeaveReply, Notes, Comment, Name, Email, Website, Honeypot      string
+	Notify, Remember, Post, ReplyingTo, CancelReply, Reply, ReplyTo string
+	CommentBy, Awaiting, Closed, Staff, CommentingAs, Older, Newer  string
+	CommentPages, Edit, Delete, EditHeading, Save, DeleteHeading    string
+	DeleteText, DeleteButton, Cancel                                string
+	UnsubHeading, UnsubText, UnsubButton, UnsubDone, BackToArticle  string
 
 	// Messages of refusals and form errors.
 	ClosedText, TooFast, Expired, FixFields, TooOften, Duplicate string
-	NotYours, TooLate, BadLink, BadLinkText, NoText              string
+	NotYours, TooLate, BadLink, BadLinkText, NoParent            string
 }
 
 // Count returns "N comments" with the word agreeing with n.
@@ -40,7 +40,7 @@ func englishComments() commentLabels {
 	return commentLabels{
 		one: "comment", many: "comments",
 		LeaveReply: "Leave a Reply", Notes: "Your email address will not be published. Required fields are marked",
-		Required: "Required", Comment: "Comment", Name: "Name", Email: "Email", Website: "Website",
+		Comment: "Comment", Name: "Name", Email: "Email", Website: "Website",
 		Honeypot: "Leave this field empty", Notify: "Notify me of replies by email",
 		Remember: "Save my name and email in this browser for the next time I comment.", Post: "Post Comment",
 		ReplyingTo: "Replying to", CancelReply: "Cancel reply", Reply: "Reply", ReplyTo: "Reply to",
@@ -57,7 +57,7 @@ func englishComments() commentLabels {
 		Duplicate: "You have already said that.", NotYours: "This browser did not post this comment, so it cannot change it.",
 		TooLate: "A comment can be edited or deleted only within 15 minutes of posting it. That time has passed.",
 		BadLink: "This link does not work", BadLinkText: "The unsubscribe link is damaged or has expired. Please use the link of a newer email.",
-		NoText: "Please write your comment.",
+		NoParent: "The comment you are replying to is no longer there. Send yours again to post it on its own.",
 	}
 }
 
@@ -66,7 +66,7 @@ func russianComments() commentLabels {
 	return commentLabels{
 		one: "комментарий", few: "комментария", many: "комментариев",
 		LeaveReply: "Оставить комментарий", Notes: "Ваш адрес электронной почты не будет опубликован. Обязательные поля помечены",
-		Required: "Обязательное поле", Comment: "Комментарий", Name: "Имя", Email: "Электронная почта", Website: "Сайт",
+		Comment: "Комментарий", Name: "Имя", Email: "Электронная почта", Website: "Сайт",
 		Honeypot: "Оставьте это поле пустым", Notify: "Сообщать мне об ответах по электронной почте",
 		Remember: "Сохранить моё имя и адрес в этом браузере для следующих комментариев.", Post: "Отправить комментарий",
 		ReplyingTo: "Ответ для", CancelReply: "Отменить ответ", Reply: "Ответить", ReplyTo: "Ответить",
@@ -83,6 +83,6 @@ func russianComments() commentLabels {
 		Duplicate: "Вы уже написали это.", NotYours: "Этот комментарий отправлен не из этого браузера, поэтому изменить его нельзя.",
 		TooLate: "Комментарий можно изменить или удалить только в течение 15 минут после отправки. Это время прошло.",
 		BadLink: "Ссылка не работает", BadLinkText: "Ссылка для отписки повреждена или устарела. Воспользуйтесь ссылкой из более нового письма.",
-		NoText: "Напишите комментарий.",
+		NoParent: "Комментария, на который вы отвечаете, больше нет. Отправьте свой ещё раз, и он будет опубликован отдельно.",
 	}
 }

@@ -158,6 +158,8 @@ func (e *env) comments(a *herald.Article, n int) (commentsView, error) {
 	v.Form = e.form
 	v.Form.Action = a.Path(e.loc) + commentsSuffix
 	v.Form.Token = e.tokens.Issue(a.ID)
+	// A cached page's form token keeps at least half its life.
+	e.expire(e.now.Add(spam.DefaultMaxAge / 2))
 	v.Form.Script = e.js
 	if e.staff != nil {
 		v.Form.Staff = e.staff.Name
