@@ -8,17 +8,14 @@ import (
 	"time"
 
 	"github.com/herald-news/herald"
+	"github.com/herald-news/herald/internal/queue"
 )
 
-// Defaults of an Outbox's Options.
+// Defaults of an Outbox's Options; see package queue for the others.
 const (
-	DefaultPoll        = time.Minute      // look for messages enqueued by other processes
-	DefaultLease       = 5 * time.Minute  // a claimed message is due again after this
-	DefaultBatch       = 20               // messages claimed at once
-	DefaultBackoff     = time.Minute      // delay after the first failure, doubled after each next
-	DefaultMaxBackoff  = 6 * time.Hour    // the longest delay between attempts
-	DefaultMaxAttempts = 12               // attempts before a message is given up
-	retryAfterError    = 10 * time.Second // wait after the store failed
+	DefaultBackoff     = time.Minute   // delay after the first failure, doubled after each next
+	DefaultMaxBackoff  = 6 * time.Hour // the longest delay between attempts
+	DefaultMaxAttempts = 12            // attempts before a message is given up
 )
 
 // Store is what the outbox sender needs from herald.Store.
@@ -43,9 +40,9 @@ type Options struct {
 
 	Now         func() time.Time                     // time.Now when nil
 	After       func(time.Duration) <-chan time.Time // time.After when nil; tests pass a fake
-	Poll        time.Duration                        // DefaultPoll when zero
-	Lease       time.Duration                        // DefaultLease when zero
-	Batch       int                                  // DefaultBatch when zero
+	Poll        time.Duration                        // queue.DefaultPoll when zero
+	Lease       time.Duration                        // queue.DefaultLease when zero
+	Batch       int                                  // queue.DefaultBatch when zero
 	Backoff     time.Duration                        // DefaultBackoff when zero
 	MaxBackoff  time.Duration                        // DefaultMaxBackoff when zero
 	MaxAttempts int                                  // DefaultMaxAttempts when zero
@@ -54,8 +51,8 @@ type Options struct {
 
 // Outbox sends the messages of the store's outbox as they fall due.
 type Outbox struct {
-	opts Options
-	wake chan struct{}
+	opts  Options
+	drain *queue.Drainer[*herald.OutboxMessage]
 }
 
 // NewOutbox returns a sender; Run starts it.
@@ -63,84 +60,25 @@ func NewOutbox(opts Options) *Outbox {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	if opts.After == nil {
-		opts.After = time.After
-	}
-	opts.Poll = positive(opts.Poll, DefaultPoll)
-	opts.Lease = positive(opts.Lease, DefaultLease)
-	opts.Backoff = positive(opts.Backoff, DefaultBackoff)
-	opts.MaxBackoff = positive(opts.MaxBackoff, DefaultMaxBackoff)
-	opts.Batch = positive(opts.Batch, DefaultBatch)
-	opts.MaxAttempts = positive(opts.MaxAttempts, DefaultMaxAttempts)
+	opts.Backoff = queue.Positive(opts.Backoff, DefaultBackoff)
+	opts.MaxBackoff = queue.Positive(opts.MaxBackoff, DefaultMaxBackoff)
+	opts.MaxAttempts = queue.Positive(opts.MaxAttempts, DefaultMaxAttempts)
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	return &Outbox{opts: opts, wake: make(chan struct{}, 1)}
-}
-
-func positive[T int | time.Duration](v, def T) T {
-	if v <= 0 {
-		return def
+	o := &Outbox{opts: opts}
+	o.drain = &queue.Drainer[*herald.OutboxMessage]{
+		Claim: opts.Store.ClaimMessages, Deliver: o.deliver, Next: opts.Store.NextMessageTime,
+		Source: opts.Store, Wake: herald.ChangeOutbox, Now: opts.Now, After: opts.After,
+		Poll: opts.Poll, Lease: opts.Lease, Batch: opts.Batch, Logger: opts.Logger, What: "outbox messages",
 	}
-	return v
+	return o
 }
 
 // Run sends due messages, first those left from before a restart, then
 // each as it is enqueued or falls due again, until ctx is done.
 func (o *Outbox) Run(ctx context.Context) {
-	unsubscribe := o.opts.Store.Subscribe(func(c herald.Change) {
-		if c.Kind == herald.ChangeOutbox {
-			select {
-			case o.wake <- struct{}{}:
-			default:
-			}
-		}
-	})
-	defer unsubscribe()
-	for {
-		wait := o.step(ctx)
-		if wait == 0 {
-			if ctx.Err() != nil {
-				return
-			}
-			continue
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-o.opts.After(wait):
-		case <-o.wake:
-		}
-	}
-}
-
-// step sends one batch of due messages and returns how long to wait before
-// the next: zero when the batch was full and more may be due.
-func (o *Outbox) step(ctx context.Context) time.Duration {
-	msgs, err := o.opts.Store.ClaimMessages(ctx, o.opts.Now(), o.opts.Lease, o.opts.Batch)
-	if err != nil {
-		o.logStoreError(ctx, "claiming outbox messages", err)
-		return retryAfterError
-	}
-	for _, m := range msgs {
-		if ctx.Err() != nil {
-			return retryAfterError // unsent claims fall due again after the lease
-		}
-		o.deliver(ctx, m)
-	}
-	if len(msgs) == o.opts.Batch {
-		return 0
-	}
-	next, err := o.opts.Store.NextMessageTime(ctx)
-	if err != nil {
-		o.logStoreError(ctx, "finding the next outbox message", err)
-		return retryAfterError
-	}
-	if next.IsZero() {
-		return o.opts.Poll
-	}
-	// A message due now still waits a moment; a zero wait means "batch full".
-	return min(max(next.Sub(o.opts.Now()), time.Millisecond), o.opts.Poll)
+	o.drain.Run(ctx)
 }
 
 // deliver sends one claimed message and records the outcome.
@@ -154,7 +92,7 @@ func (o *Outbox) deliver(ctx context.Context, m *herald.OutboxMessage) {
 	}
 	if err == nil {
 		if err := o.opts.Store.MarkMessageSent(ctx, m.ID, o.opts.Now()); err != nil {
-			o.logStoreError(ctx, "marking an outbox message sent", err, "message", m.ID)
+			o.drain.LogStoreError(ctx, "marking an outbox message sent", err, "message", m.ID)
 		}
 		o.opts.Logger.InfoContext(ctx, "sent email", "message", m.ID, "attempt", m.Attempts)
 		return
@@ -163,7 +101,7 @@ func (o *Outbox) deliver(ctx context.Context, m *herald.OutboxMessage) {
 	o.opts.Logger.WarnContext(ctx, "sending email failed", "message", m.ID, "attempt", m.Attempts,
 		"err", err, "given_up", next.IsZero())
 	if err := o.opts.Store.MarkMessageFailed(ctx, m.ID, err.Error(), next); err != nil {
-		o.logStoreError(ctx, "marking an outbox message failed", err, "message", m.ID)
+		o.drain.LogStoreError(ctx, "marking an outbox message failed", err, "message", m.ID)
 	}
 }
 
@@ -173,17 +111,7 @@ func (o *Outbox) retryAt(attempts int, err error, now time.Time) time.Time {
 	if IsPermanent(err) || attempts >= o.opts.MaxAttempts {
 		return time.Time{}
 	}
-	return now.Add(Backoff(attempts, o.opts.Backoff, o.opts.MaxBackoff))
-}
-
-// Backoff returns the delay after the n-th failed attempt (n from 1): base
-// doubled n-1 times, at most limit.
-func Backoff(n int, base, limit time.Duration) time.Duration {
-	d := base
-	for i := 1; i < n && d < limit; i++ {
-		d *= 2
-	}
-	return min(d, limit)
+	return now.Add(queue.Backoff(attempts, o.opts.Backoff, o.opts.MaxBackoff))
 }
 
 // message turns an outbox message into one to build. A List-Unsubscribe
@@ -215,10 +143,4 @@ func outboxMessageID(m *herald.OutboxMessage, from string) string {
 		}
 	}
 	return fmt.Sprintf("<outbox.%d.%d@%s>", m.ID, m.CreatedAt.UnixNano(), domain)
-}
-
-func (o *Outbox) logStoreError(ctx context.Context, what string, err error, args ...any) {
-	if ctx.Err() == nil {
-		o.opts.Logger.ErrorContext(ctx, what, append([]any{"err", err}, args...)...)
-	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/emersion/go-smtp"
 
 	"github.com/herald-news/herald"
+	"github.com/herald-news/herald/internal/queue"
 )
 
 // memOutbox is an in-memory outbox with the claim rules of herald.OutboxStore.
@@ -161,7 +162,7 @@ func TestOutboxRun(t *testing.T) {
 	defer func() { cancel(); <-done }()
 
 	eventually(t, "the left-over message sent", func() bool { return !st.get(1).SentAt.IsZero() })
-	eventually(t, "sleeping a poll", func() bool { d, _ := clk.sleeping(); return d == DefaultPoll })
+	eventually(t, "sleeping a poll", func() bool { d, _ := clk.sleeping(); return d == queue.DefaultPoll })
 
 	// A new message wakes the sender without the clock moving.
 	st.enqueue(start, &herald.OutboxMessage{To: "anna@example.com", Subject: "Ответ на ваш комментарий",
@@ -205,7 +206,7 @@ func TestOutboxRetries(t *testing.T) {
 	srv.refuseWith(&smtp.SMTPError{Code: 451, Message: "greylisted"})
 	// Delays after attempts 1…4: 1, 2, 4, then capped at 5 minutes.
 	for i, delay := range []time.Duration{time.Minute, 2 * time.Minute, 4 * time.Minute, 5 * time.Minute} {
-		if wait := o.step(ctx); wait != delay {
+		if wait := o.drain.Step(ctx); wait != delay {
 			t.Errorf("attempt %d: waits %s, want %s", i+1, wait, delay)
 		}
 		m := st.get(1)
@@ -214,7 +215,7 @@ func TestOutboxRetries(t *testing.T) {
 		}
 		clk.advance(delay)
 	}
-	o.step(ctx) // the fifth and last attempt
+	o.drain.Step(ctx) // the fifth and last attempt
 	if m := st.get(1); m.Attempts != 5 || !m.NextAttemptAt.IsZero() || !m.SentAt.IsZero() {
 		t.Errorf("after the last attempt: %+v", m)
 	}
@@ -222,25 +223,16 @@ func TestOutboxRetries(t *testing.T) {
 	// A permanent refusal gives up at once; a later message still goes out.
 	srv.refuseWith(&smtp.SMTPError{Code: 550, Message: "no such user"})
 	st.enqueue(clk.Now(), &herald.OutboxMessage{To: "gone@example.com", Subject: "s", Text: "t"})
-	o.step(ctx)
+	o.drain.Step(ctx)
 	if m := st.get(2); m.Attempts != 1 || !m.NextAttemptAt.IsZero() {
 		t.Errorf("after a 550: %+v", m)
 	}
 	srv.refuseWith(nil)
 	st.enqueue(clk.Now(), &herald.OutboxMessage{To: "boris@example.com", Subject: "s", Text: "t"})
-	if wait := o.step(ctx); wait != time.Hour {
+	if wait := o.drain.Step(ctx); wait != time.Hour {
 		t.Errorf("nothing due: waits %s", wait)
 	}
 	if m := st.get(3); m.SentAt.IsZero() || len(srv.delivered()) != 1 {
 		t.Errorf("after accepting again: %+v, %d delivered", m, len(srv.delivered()))
-	}
-}
-
-func TestBackoff(t *testing.T) {
-	for n, want := range map[int]time.Duration{1: time.Minute, 2: 2 * time.Minute, 3: 4 * time.Minute,
-		9: 256 * time.Minute, 10: 6 * time.Hour, 1000: 6 * time.Hour} {
-		if got := Backoff(n, time.Minute, 6*time.Hour); got != want {
-			t.Errorf("Backoff(%d) = %s, want %s", n, got, want)
-		}
 	}
 }

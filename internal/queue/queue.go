@@ -1,0 +1,144 @@
+// Package queue drains a durable outbox table — the email outbox, webhook
+// deliveries — from any number of processes: it claims due items for a
+// lease, delivers them, sleeps until the next falls due, and wakes early
+// when the store reports new items.
+package queue
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/herald-news/herald"
+)
+
+// Defaults of a Drainer's fields.
+const (
+	DefaultPoll     = time.Minute      // look for items enqueued by other processes
+	DefaultLease    = 5 * time.Minute  // a claimed item is due again after this
+	DefaultBatch    = 20               // items claimed at once
+	retryAfterError = 10 * time.Second // wait after the store failed
+)
+
+// Drainer delivers the items of one outbox table as they fall due.
+type Drainer[T any] struct {
+	// Claim claims at most limit items due at now, each until now+lease.
+	Claim func(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]T, error)
+	// Deliver delivers one claimed item and records the outcome in the store.
+	Deliver func(ctx context.Context, item T)
+	// Next returns when the earliest undelivered item is due, zero for none.
+	Next func(ctx context.Context) (time.Time, error)
+	// Changes of kind Wake from Source wake the drainer.
+	Source herald.ChangeSource
+	Wake   herald.ChangeKind
+
+	Now    func() time.Time                     // time.Now when nil
+	After  func(time.Duration) <-chan time.Time // time.After when nil; tests pass a fake
+	Poll   time.Duration                        // DefaultPoll when zero
+	Lease  time.Duration                        // DefaultLease when zero
+	Batch  int                                  // DefaultBatch when zero
+	Logger *slog.Logger                         // slog.Default() when nil
+	What   string                               // what the items are, for logs: "outbox messages"
+}
+
+// defaults fills in the zero fields.
+func (d *Drainer[T]) defaults() {
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	if d.After == nil {
+		d.After = time.After
+	}
+	d.Poll = Positive(d.Poll, DefaultPoll)
+	d.Lease = Positive(d.Lease, DefaultLease)
+	d.Batch = Positive(d.Batch, DefaultBatch)
+	if d.Logger == nil {
+		d.Logger = slog.Default()
+	}
+}
+
+// Positive returns v, or def when v is not positive.
+func Positive[N int | time.Duration](v, def N) N {
+	if v <= 0 {
+		return def
+	}
+	return v
+}
+
+// Run delivers due items, first those left from before a restart, then
+// each as it is enqueued or falls due again, until ctx is done.
+func (d *Drainer[T]) Run(ctx context.Context) {
+	d.defaults()
+	wake := make(chan struct{}, 1)
+	unsubscribe := d.Source.Subscribe(func(c herald.Change) {
+		if c.Kind == d.Wake {
+			select {
+			case wake <- struct{}{}:
+			default:
+			}
+		}
+	})
+	defer unsubscribe()
+	for {
+		wait := d.Step(ctx)
+		if wait == 0 {
+			if ctx.Err() != nil {
+				return
+			}
+			continue
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-d.After(wait):
+		case <-wake:
+		}
+	}
+}
+
+// Step delivers one batch of due items and returns how long to wait before
+// the next: zero when the batch was full and more may be due.
+func (d *Drainer[T]) Step(ctx context.Context) time.Duration {
+	d.defaults()
+	items, err := d.Claim(ctx, d.Now(), d.Lease, d.Batch)
+	if err != nil {
+		d.LogStoreError(ctx, "claiming "+d.What, err)
+		return retryAfterError
+	}
+	for _, item := range items {
+		if ctx.Err() != nil {
+			return retryAfterError // undelivered claims fall due again after the lease
+		}
+		d.Deliver(ctx, item)
+	}
+	if len(items) == d.Batch {
+		return 0
+	}
+	next, err := d.Next(ctx)
+	if err != nil {
+		d.LogStoreError(ctx, "finding the next of the "+d.What, err)
+		return retryAfterError
+	}
+	if next.IsZero() {
+		return d.Poll
+	}
+	// An item due now still waits a moment; a zero wait means "batch full".
+	return min(max(next.Sub(d.Now()), time.Millisecond), d.Poll)
+}
+
+// LogStoreError logs a failure of the store, unless ctx was cancelled.
+func (d *Drainer[T]) LogStoreError(ctx context.Context, what string, err error, args ...any) {
+	if ctx.Err() == nil {
+		d.Logger.ErrorContext(ctx, what, append([]any{"err", err}, args...)...)
+	}
+}
+
+// Backoff returns the delay after the n-th failed attempt (n from 1): base
+// doubled n-1 times, at most limit.
+func Backoff(n int, base, limit time.Duration) time.Duration {
+	d := base
+	for i := 1; i < n && d < limit; i++ {
+		d *= 2
+	}
+	return min(d, limit)
+}
