@@ -94,6 +94,12 @@ func (s *Site) postComment(w http.ResponseWriter, r *http.Request) error {
 	case err != nil:
 		return again(http.StatusUnprocessableEntity, t.Expired, nil)
 	}
+	if ok, err := s.canAnswer(r, a, f.Parent); err != nil {
+		return err
+	} else if !ok {
+		f.Parent = 0
+		return again(http.StatusUnprocessableEntity, t.NoParent, nil)
+	}
 	c := &herald.Comment{
 		ArticleID: a.ID, ParentID: f.Parent, Name: f.Name, Email: f.Email, Website: f.Website, Text: f.Text,
 		Notify: f.Notify, Status: herald.CommentPending, IP: clientIP(r), UserAgent: truncate(r.UserAgent(), 1000),
@@ -129,6 +135,22 @@ func (s *Site) postComment(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.storeComment(w, r, e, a, c)
+}
+
+// canAnswer reports whether a reply to comment parent of article a may
+// be posted: parent is 0, or an approved comment of a.
+func (s *Site) canAnswer(r *http.Request, a *herald.Article, parent int64) (bool, error) {
+	if parent == 0 {
+		return true, nil
+	}
+	p, err := s.store.FindComment(r.Context(), parent)
+	if herald.ErrorCode(err) == herald.ENOTFOUND {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return p.ArticleID == a.ID && p.Status == herald.CommentApproved, nil
 }
 
 // rateLimit returns how long c's sender must wait before commenting again,
