@@ -1,13 +1,10 @@
 package e2e
 
 import (
-	"context"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -32,37 +29,12 @@ func TestPages_Accessible(t *testing.T) {
 	for _, scheme := range []string{"light", "dark"} {
 		for _, p := range s.checkedPages(t) {
 			t.Run(p.name+"/"+scheme, func(t *testing.T) {
-				media := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}
-				if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, media); err != nil {
-					t.Fatal(err)
-				}
+				colorScheme(t, ctx, scheme)
 				if err := chromedp.Do(ctx, chromedp.Navigate(s.URL+p.path), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
 					t.Fatal(err)
 				}
-				checkAxe(t, ctx, src)
+				axeCheck(t, ctx, src)
 			})
-		}
-	}
-}
-
-// checkAxe runs axe-core, whose source is src, on the page open in ctx's
-// tab and fails t for each violation.
-func checkAxe(t *testing.T, ctx context.Context, src []byte) {
-	t.Helper()
-	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](string(src))); err != nil {
-		t.Fatal(err)
-	}
-	report, err := chromedp.Run(ctx, chromedp.Evaluate[string](runAxe, chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var vs []axeViolation
-	if err := json.Unmarshal([]byte(report), &vs); err != nil {
-		t.Fatalf("axe report: %v", err)
-	}
-	for _, v := range vs {
-		for _, n := range v.Nodes {
-			t.Errorf("%s: %s at %v: %s", v.ID, v.Help, n.Target, n.HTML)
 		}
 	}
 }

@@ -8,9 +8,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/chromedp"
 )
 
 // threadArticle posts a short thread to the article at path over HTTP, a
@@ -102,11 +99,8 @@ func axeBothSchemes(t *testing.T, ctx context.Context, src []byte, name string) 
 	t.Helper()
 	for _, scheme := range []string{"light", "dark"} {
 		t.Run(name+"/"+scheme, func(t *testing.T) {
-			media := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}
-			if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, media); err != nil {
-				t.Fatal(err)
-			}
-			checkAxe(t, ctx, src)
+			colorScheme(t, ctx, scheme)
+			axeCheck(t, ctx, src)
 		})
 	}
 }
