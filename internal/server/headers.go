@@ -7,16 +7,20 @@ import (
 	"strings"
 )
 
-// FrameSources are the only origins a page may show in a frame: the
+// frameSources are the only origins a page may show in a frame: the
 // privacy-enhanced YouTube player, which an article's click-to-load embed
 // inserts only after the reader clicks. Nothing is framed on page load, so
 // no third party is contacted before that click.
 var frameSources = []string{"https://www.youtube-nocookie.com"}
 
 // permissionsPolicy turns off the browser features no Herald page uses,
-// for the page and every frame in it.
-const permissionsPolicy = "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), " +
-	"gyroscope=(), interest-cohort=(), magnetometer=(), microphone=(), payment=(), usb=(), browsing-topics=()"
+// for the page and every frame in it, and opts out of interest-based
+// advertising (FLoC's interest-cohort, its successor browsing-topics).
+// Autoplay stays allowed to the video player a reader has just clicked
+// to load, so the video starts on that click.
+const permissionsPolicy = `accelerometer=(), autoplay=(self "https://www.youtube-nocookie.com"), camera=(), ` +
+	`display-capture=(), geolocation=(), gyroscope=(), interest-cohort=(), magnetometer=(), microphone=(), ` +
+	`payment=(), usb=(), browsing-topics=()`
 
 // hstsValue asks browsers to use HTTPS only for two years. It is sent only
 // on responses that came over TLS, so a plain-HTTP test server never sets it.
