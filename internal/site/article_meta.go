@@ -5,9 +5,8 @@ import (
 )
 
 // articleMeta returns the head metadata of article a at canonical, whose
-// language versions are versions (nil for none).
-func (e *env) articleMeta(a *herald.Article, canonical, description string, versions []*herald.Article) pageMeta {
-	logo := e.logo()
+// language versions are versions (nil for none); logo is the site's.
+func (e *env) articleMeta(a *herald.Article, canonical, description string, logo *metaImage, versions []*herald.Article) pageMeta {
 	m := pageMeta{Type: "article", Title: a.Headline, Image: e.imageMeta(a.Featured), OEmbed: e.oembedURL(canonical)}
 	if m.Image == nil {
 		m.Image = logo
@@ -63,7 +62,7 @@ func (e *env) distribution(v *articleView, a *herald.Article) error {
 		return err
 	}
 	v.Languages = e.languageLinks(versions, a)
-	v.Meta = e.articleMeta(a, v.Canonical, v.Description, versions)
+	v.Meta = e.articleMeta(a, v.Canonical, v.Description, v.Meta.Image, versions)
 	v.ShareTop, v.ShareEnd = newShareBars(e.settings.Distribution.ShareNetworks, v.Canonical, a.Headline, v.T)
 	v.Script = e.shareJS
 	return nil

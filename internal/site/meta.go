@@ -109,7 +109,8 @@ func (e *env) logo() *metaImage {
 	return e.imageMeta(m)
 }
 
-// websiteMeta is the metadata of a page that is not an article.
+// websiteMeta is the metadata of a page that is not an article; its
+// image is the site's logo.
 func (e *env) websiteMeta() pageMeta {
 	return pageMeta{Type: "website", Image: e.logo()}
 }
