@@ -51,6 +51,7 @@ var navigation = []navEntry{
 	{"Comments", "/admin/comments", herald.PermModerate},
 	{"Users", "/admin/users", herald.PermManageUsers},
 	{"Settings", "/admin/settings", herald.PermManageSettings},
+	{"Webhooks", "/admin/webhooks", herald.PermManageSettings},
 	{"Audit log", "/admin/audit", herald.PermReadAudit},
 	{"Profile", "/admin/profile", SignedIn},
 }

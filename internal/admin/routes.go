@@ -51,6 +51,7 @@ func (a *Admin) routes() []route {
 		a.commentPrivacyRoutes(),
 		a.userRoutes(),
 		a.settingsRoutes(),
+		a.webhookRoutes(),
 		a.auditRoutes(),
 	)
 }
