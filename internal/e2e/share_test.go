@@ -26,7 +26,8 @@ type shareLinkSeen struct {
 
 // TestShare_Browser publishes an article with an embedded video through
 // the newsroom, then, as a reader, checks that the page asks nothing of
-// any other site, that every share link carries the canonical URL and the
+// any other site, that it is valid HTML with no axe violation in either
+// colour scheme, that every share link carries the canonical URL and the
 // headline, that "Copy link" copies the canonical URL, and that the video
 // placeholder loads the player only on a click.
 func TestShare_Browser(t *testing.T) {
@@ -56,6 +57,16 @@ func TestShare_Browser(t *testing.T) {
 		if n := eval[int](t, reader, `document.querySelectorAll('.share').length`); n != 2 {
 			t.Errorf("%d share bars, want 2", n)
 		}
+	})
+	t.Run("valid and accessible", func(t *testing.T) {
+		_, page := s.get(t, path)
+		s.checkHTML(t, map[string]string{"shared-article": page})
+		src := s.axeSource(t)
+		for _, scheme := range []string{"light", "dark"} {
+			colorScheme(t, reader, scheme)
+			axeCheck(t, reader, src)
+		}
+		colorScheme(t, reader, "light")
 	})
 	t.Run("copy link", func(t *testing.T) {
 		if eval[bool](t, reader, `document.querySelector('[data-share-copy]').hidden`) {
