@@ -55,10 +55,10 @@ type ListingRef struct {
 
 // SitemapStore reads what sitemaps list, without article bodies.
 type SitemapStore interface {
-	// EachArticleRef calls fn for each article matching f, in the order of
-	// their ids, so that a page of them keeps its articles as new ones
-	// come. fn must not use the store. It stops at the first error of fn
-	// and returns it.
+	// EachArticleRef calls fn for each article matching f, oldest first
+	// (by publication time, then id), so that a page of them keeps its
+	// articles as new ones come. fn must not use the store. It stops at
+	// the first error of fn and returns it.
 	EachArticleRef(ctx context.Context, f ArticleRefFilter, fn func(*ArticleRef) error) error
 	// FindListingRefs returns one page, by slug, of the sections, tags,
 	// authors or stories (kind) that list an article readers may see at

@@ -176,3 +176,36 @@ func TestRobots(t *testing.T) {
 		t.Errorf("robots.txt with a base URL:\n%s", body)
 	}
 }
+
+// TestSitemaps_ListingPages splits the listings' files one URL a file:
+// the two tags make two files, and the file past them is not found.
+func TestSitemaps_ListingPages(t *testing.T) {
+	f := newFixture(t)
+	f.site.sitemapPage = 1
+	var index sitemapIndexDoc
+	f.getXML(t, "/sitemap.xml", &index)
+	count := map[string]int{}
+	for _, sm := range index.Sitemaps {
+		kind, _, _ := strings.Cut(strings.TrimPrefix(sm.Loc, origin+sitemapPrefix), "-")
+		count[kind]++
+	}
+	want := map[string]int{"articles": 15, "sections": 5, "tags": 2, "authors": 2, "stories": 1}
+	if diff := cmp.Diff(want, count); diff != "" {
+		t.Errorf("files by kind (-want +got):\n%s", diff)
+	}
+	for path, loc := range map[string]string{
+		"/sitemap-tags-1.xml": "/tag/economy/", "/sitemap-tags-2.xml": "/tag/harbour/",
+		"/sitemap-authors-2.xml": "/author/boris-petrov/", "/sitemap-sections-1.xml": "/",
+	} {
+		var set urlsetDoc
+		f.getXML(t, path, &set)
+		if len(set.URLs) != 1 || set.URLs[0].Loc != origin+loc {
+			t.Errorf("%s lists %+v, want %s", path, set.URLs, loc)
+		}
+	}
+	for _, path := range []string{"/sitemap-tags-3.xml", "/sitemap-articles-16.xml", "/sitemap-sections-6.xml", "/sitemap-stories-2.xml"} {
+		if w := f.get(t, "GET", path); w.Code != 404 {
+			t.Errorf("%s: %d, want 404", path, w.Code)
+		}
+	}
+}

@@ -175,6 +175,7 @@ func benchFind(b *testing.B, s *Store, site *benchSite, n int) {
 			}
 		})
 	}
+	benchSitemap(b, s, now)
 	b.Run("related", func(b *testing.B) {
 		for b.Loop() {
 			_, err := s.FindRelatedArticles(b.Context(), mid, 5)

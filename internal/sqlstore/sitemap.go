@@ -52,9 +52,11 @@ func sitemapLimit(limit int) int {
 }
 
 // EachArticleRef implements herald.SitemapStore. It reads the articles in
-// batches by id, each with its featured image.
+// batches, each from the index of publication times where the last one
+// ended, each with its featured image.
 func (s *Store) EachArticleRef(ctx context.Context, f herald.ArticleRefFilter, fn func(*herald.ArticleRef) error) error {
-	left, offset, after := sitemapLimit(f.Limit), max(f.Offset, 0), int64(0)
+	left, offset := sitemapLimit(f.Limit), max(f.Offset, 0)
+	var after *herald.ArticleRef
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		for left > 0 {
 			refs, err := articleRefs(ctx, tx, f, after, offset, min(left, refBatch))
@@ -67,7 +69,7 @@ func (s *Store) EachArticleRef(ctx context.Context, f herald.ArticleRefFilter, f
 				}
 			}
 			left -= len(refs)
-			offset, after = 0, refs[len(refs)-1].ID
+			offset, after = 0, refs[len(refs)-1]
 		}
 		return nil
 	})
@@ -77,15 +79,19 @@ func (s *Store) EachArticleRef(ctx context.Context, f herald.ArticleRefFilter, f
 	return nil
 }
 
-// articleRefs reads one batch of public articles with ids above after.
-func articleRefs(ctx context.Context, tx querier, f herald.ArticleRefFilter, after int64, offset, limit int) ([]*herald.ArticleRef, error) {
+// articleRefs reads one batch of public articles, in order of publication
+// from after (nil: from the first).
+func articleRefs(ctx context.Context, tx querier, f herald.ArticleRefFilter, after *herald.ArticleRef, offset, limit int) ([]*herald.ArticleRef, error) {
 	var a args
 	q := "SELECT " + articleRefColumns + " FROM articles WHERE articles.status = " + a.add(herald.StatusPublished) +
-		" AND articles.published_at <= " + a.add(utc(f.PublicAt)) + " AND articles.id > " + a.add(after)
+		" AND articles.published_at <= " + a.add(utc(f.PublicAt))
 	if !f.PublishedFrom.IsZero() {
 		q += " AND articles.published_at >= " + a.add(utc(f.PublishedFrom))
 	}
-	q += " ORDER BY articles.id LIMIT " + a.add(limit) + " OFFSET " + a.add(offset)
+	if after != nil {
+		q += " AND (articles.published_at, articles.id) > (" + a.add(utc(after.PublishedAt)) + ", " + a.add(after.ID) + ")"
+	}
+	q += " ORDER BY articles.published_at, articles.id LIMIT " + a.add(limit) + " OFFSET " + a.add(offset)
 	refs, err := queryAll(ctx, tx, scanArticleRef, q, a...)
 	if err != nil || len(refs) == 0 {
 		return refs, err
@@ -106,25 +112,20 @@ func articleRefs(ctx context.Context, tx querier, f herald.ArticleRefFilter, aft
 }
 
 // listingSource is where FindListingRefs reads one kind of listing: the
-// table linking articles to it, whose rows carry the article's status and
-// publication time, and the table naming it.
+// table naming it and the table linking articles to it, whose rows carry
+// the article's status and publication time behind an index on (owner,
+// status, published_at), so the newest of each listing is one index seek.
 type listingSource struct {
-	from  string // the linking table joined to the named one
-	id    string // the listing's id column
-	slug  string
-	count string // the column counted for the total
-	table string // the linking table, for its status and published_at
+	table string // the listings, with id and slug columns
+	link  string // the linking table
+	owner string // its column naming the listing
 }
 
 var listingSources = map[herald.ListingKind]listingSource{
-	herald.ListingTag: {"article_tags JOIN tags ON tags.id = article_tags.tag_id",
-		"tags.id", "tags.slug", "article_tags.tag_id", "article_tags"},
-	herald.ListingAuthor: {"article_authors JOIN users ON users.id = article_authors.user_id",
-		"users.id", "users.slug", "article_authors.user_id", "article_authors"},
-	herald.ListingStory: {"articles JOIN stories ON stories.id = articles.story_id",
-		"stories.id", "stories.slug", "articles.story_id", "articles"},
-	herald.ListingSection: {"articles JOIN sections ON sections.id = articles.section_id",
-		"sections.id", "sections.slug", "articles.section_id", "articles"},
+	herald.ListingTag:     {"tags", "article_tags", "tag_id"},
+	herald.ListingAuthor:  {"users", "article_authors", "user_id"},
+	herald.ListingStory:   {"stories", "articles", "story_id"},
+	herald.ListingSection: {"sections", "articles", "section_id"},
 }
 
 // FindListingRefs implements herald.SitemapStore.
@@ -134,19 +135,18 @@ func (s *Store) FindListingRefs(ctx context.Context, kind herald.ListingKind, no
 		return nil, 0, herald.Errorf(herald.EINVALID, "no listing kind %q", kind)
 	}
 	var a args
-	where := src.table + ".status = " + a.add(herald.StatusPublished) + " AND " + src.table + ".published_at <= " + a.add(utc(now))
-	n := len(a)
+	public := " FROM " + src.link + " l WHERE l." + src.owner + " = t.id AND l.status = " + a.add(herald.StatusPublished) +
+		" AND l.published_at <= " + a.add(utc(now))
 	var refs []herald.ListingRef
 	var total int
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, "SELECT COUNT(DISTINCT "+src.count+") FROM "+src.table+" WHERE "+where+
-			" AND "+src.count+" IS NOT NULL", a[:n]...).Scan(&total)
+		err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM "+src.table+" t WHERE EXISTS (SELECT 1"+public+")", a...).Scan(&total)
 		if err != nil || total <= offset {
 			return err
 		}
-		refs, err = queryAll(ctx, tx, scanListingRef, "SELECT "+src.id+", "+src.slug+", MAX("+src.table+".published_at) FROM "+
-			src.from+" WHERE "+where+" GROUP BY "+src.id+", "+src.slug+" ORDER BY "+src.slug+
-			" LIMIT "+a.add(sitemapLimit(limit))+" OFFSET "+a.add(max(offset, 0)), a...)
+		refs, err = queryAll(ctx, tx, scanListingRef, "SELECT id, slug, last FROM (SELECT t.id, t.slug, (SELECT MAX(l.published_at)"+
+			public+") AS last FROM "+src.table+" t) x WHERE last IS NOT NULL ORDER BY slug LIMIT "+
+			a.add(sitemapLimit(limit))+" OFFSET "+a.add(max(offset, 0)), a...)
 		return err
 	})
 	if err != nil {

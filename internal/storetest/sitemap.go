@@ -70,6 +70,11 @@ func testSitemapArticleRefs(t *testing.T, s herald.Store) {
 		}
 	}
 
+	early := f.article(func(a *herald.Article) { a.PublishedAt = day.Add(-time.Hour) }) // created last
+	if got := refSlugs(t, s, herald.ArticleRefFilter{PublicAt: now, Limit: 2}); !cmp.Equal(got, []string{early.Slug, first.Slug}) {
+		t.Errorf("refs = %v, want %s first: the order is of publication", got, early.Slug)
+	}
+
 	stop := errors.New("stop")
 	calls := 0
 	err = s.EachArticleRef(f.ctx, herald.ArticleRefFilter{PublicAt: now}, func(*herald.ArticleRef) error {
