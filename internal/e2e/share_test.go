@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -77,15 +78,20 @@ func TestShare_Browser(t *testing.T) {
 			t.Error("the native share button shows where the browser has no share sheet, or hides where it has one")
 		}
 		setClipboard(t, reader, "before")
-		// The status shows once the clipboard has taken the link.
-		if err := chromedp.Do(reader, chromedp.Click(chromedp.CSS(`.share-copy`)), chromedp.WaitVisible(chromedp.CSS(`.share-status`))); err != nil {
+		if err := chromedp.Do(reader, chromedp.Click(chromedp.CSS(`.share-copy`))); err != nil {
 			t.Fatal(err)
+		}
+		// The button says so once the clipboard has taken the link.
+		_, err := chromedp.Run(reader, chromedp.Poll[bool](`document.querySelector('.share-copy').textContent === 'Link copied'`,
+			chromedp.WithPollingTimeout(10*time.Second)))
+		if err != nil {
+			t.Fatalf("the Copy link button never said the link was copied: %v", err)
 		}
 		if got := clipboard(t, reader); got != canonical {
 			t.Errorf("clipboard = %q, want %q", got, canonical)
 		}
-		if got := text(t, reader, ".share-status"); got != "Link copied" {
-			t.Errorf("status = %q, want %q", got, "Link copied")
+		if got := eval[string](t, reader, `document.querySelector('.share-status').textContent`); got != "Link copied" {
+			t.Errorf("live region = %q, want %q", got, "Link copied")
 		}
 	})
 	t.Run("embed waits for a click", func(t *testing.T) {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"html/template"
 	"net/url"
 	"strings"
@@ -15,7 +16,8 @@ type shareBar struct {
 	URL   string // the canonical URL the buttons of share.js share
 	Text  string // the headline
 	Links []shareLink
-	// The buttons share.js reveals: their words and icons.
+	// The buttons share.js reveals: their words and icons. Copied is what
+	// the copy button and the bar's live region say once the link is copied.
 	Copy, Copied, Native string
 	CopyIcon, NativeIcon template.HTML
 }
@@ -41,7 +43,7 @@ func shareLinks(networks []string, pageURL, title string, t *labels) []shareLink
 		}
 		l := shareLink{Network: n, Name: name, URL: target, NewTab: n != "email", Icon: shareIcon(n)}
 		if l.NewTab {
-			l.Label = strings.ReplaceAll(t.ShareOn, "%s", name) + " " + t.NewTab
+			l.Label = fmt.Sprintf(t.ShareOn, name) + " " + t.NewTab
 		} else {
 			l.Label = t.ShareByEmail
 		}
@@ -92,8 +94,7 @@ func newShareBars(networks []string, pageURL, title string, t *labels) (top, end
 		Copy: t.CopyLink, Copied: t.LinkCopied, Native: t.ShareNative,
 		CopyIcon: shareIcon("copy"), NativeIcon: shareIcon("native"),
 	}
-	top, end = &bar, new(shareBar)
-	*end = bar
-	top.ID, end.ID = "share-top", "share-end"
-	return top, end
+	after := bar
+	bar.ID, after.ID = "share-top", "share-end"
+	return &bar, &after
 }

@@ -7,12 +7,20 @@
   "use strict";
   var script = document.currentScript;
 
-  function say(bar, text) {
+  // say shows text on the button for a few seconds and has the bar's live
+  // region announce it.
+  function say(bar, button, text) {
     var status = bar.querySelector(".share-status");
-    if (!status) return;
-    status.textContent = text;
-    clearTimeout(status.timer);
-    status.timer = setTimeout(function () { status.textContent = ""; }, 4000);
+    var name = button.querySelector(".share-name");
+    var label = button.getAttribute("data-label") || name.textContent;
+    button.setAttribute("data-label", label);
+    name.textContent = text;
+    if (status) status.textContent = text;
+    clearTimeout(button.timer);
+    button.timer = setTimeout(function () {
+      name.textContent = label;
+      if (status) status.textContent = "";
+    }, 4000);
   }
 
   function copy(text) {
@@ -42,9 +50,9 @@
       var button = copyItem.querySelector("button");
       button.addEventListener("click", function () {
         copy(url).then(function () {
-          say(bar, button.getAttribute("data-copied"));
+          say(bar, button, button.getAttribute("data-copied"));
         }, function () {
-          window.prompt(button.textContent, url);
+          window.prompt(button.getAttribute("data-label") || button.textContent, url);
         });
       });
     }
