@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/herald-news/herald/internal/admin"
+	"github.com/herald-news/herald/internal/api"
 	"github.com/herald-news/herald/internal/auth"
 	"github.com/herald-news/herald/internal/config"
 	"github.com/herald-news/herald/internal/media"
@@ -49,9 +50,13 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	content, err := api.New(api.Options{Store: st, Now: time.Now, Logger: logger})
+	if err != nil {
+		return err
+	}
 	hotlinks, stopHotlinks := media.NewHotlinkGuard(st, logger)
 	defer stopHotlinks()
-	srv := server.New(server.Options{Site: s.Handler(), Media: hotlinks.Wrap(lib.Handler()), Admin: adm.Handler(), Ready: st.Ping, Logger: logger,
+	srv := server.New(server.Options{Site: s.Handler(), Media: hotlinks.Wrap(lib.Handler()), Admin: adm.Handler(), API: content.Handler(), Ready: st.Ping, Logger: logger,
 		Limits: server.Limits(c.Limits), TrustedProxies: c.TrustedProxies})
 	l, err := server.Listen(c.Addr)
 	if err != nil {
@@ -73,6 +78,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	}
 	defer startBackground(ctx, st, au, logger)()
 	defer startPurge(ctx, st, logger)()
+	defer startWebhooks(ctx, st, origin, logger)()
 	stopMail, err := startMail(ctx, st, c.SMTP, logger)
 	if err != nil {
 		return err

@@ -102,21 +102,11 @@ func readOnly(h httpx.HandlerFunc) httpx.HandlerFunc {
 			return nil
 		}
 		hd.Set("Allow", "GET, HEAD, OPTIONS")
-		return errMethod
+		writeError(w, r, httpx.ErrorInfo{Status: http.StatusMethodNotAllowed, Code: "method_not_allowed",
+			Message: "The API is read-only: use GET."})
+		return nil
 	}
 }
-
-// errMethod is the error of a method the API does not answer.
-var errMethod = &statusError{status: http.StatusMethodNotAllowed, code: "method_not_allowed",
-	message: "The API is read-only: use GET."}
-
-// statusError is an error whose status the herald error codes do not name.
-type statusError struct {
-	status        int
-	code, message string
-}
-
-func (e *statusError) Error() string { return e.message }
 
 // notFound answers a path the API does not have.
 func notFound(w http.ResponseWriter, r *http.Request) error {
@@ -132,16 +122,13 @@ type errorBody struct {
 	} `json:"error"`
 }
 
-// writeError answers an error as JSON, with the status of its code.
+// writeError answers an error as JSON with e's status; a card's error as
+// plain text.
 func writeError(w http.ResponseWriter, r *http.Request, e httpx.ErrorInfo) {
 	var b errorBody
 	b.Error.Code, b.Error.Message, b.Error.RequestID = e.Code, e.Message, e.RequestID
-	if se, ok := errors.AsType[*statusError](e.Err); ok {
-		e.Status, b.Error.Code, b.Error.Message = se.status, se.code, se.message
-	}
 	if strings.HasPrefix(r.URL.Path, EmbedPrefix) {
 		// A card's error shows in someone else's page: plain words.
-		e.Message = b.Error.Message
 		httpx.PlainError(w, e)
 		return
 	}

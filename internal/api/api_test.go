@@ -176,8 +176,11 @@ func TestAPI_Methods(t *testing.T) {
 			}
 		}
 	}
-	f.wantError(http.MethodPost, Prefix+"articles", http.StatusMethodNotAllowed, "method_not_allowed")
-	res := f.do(http.MethodOptions, Prefix+"articles", "Origin", "https://elsewhere.example", "Access-Control-Request-Method", "GET")
+	res := f.wantError(http.MethodPost, Prefix+"articles", http.StatusMethodNotAllowed, "method_not_allowed")
+	if strings.Contains(string(res.body), "request_id") {
+		t.Errorf("a wrong method is answered as a server failure: %s", res.body)
+	}
+	res = f.do(http.MethodOptions, Prefix+"articles", "Origin", "https://elsewhere.example", "Access-Control-Request-Method", "GET")
 	if res.status != http.StatusNoContent || res.header.Get("Access-Control-Allow-Origin") != "*" ||
 		!strings.Contains(res.header.Get("Access-Control-Allow-Methods"), "GET") {
 		t.Errorf("preflight: %d %v", res.status, res.header)

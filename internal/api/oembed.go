@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/herald-news/herald"
+	"github.com/herald-news/herald/internal/httpx"
 )
 
 // The card's size when the consumer sets no maximum, in CSS pixels.
@@ -38,16 +39,15 @@ type OEmbed struct {
 	ThumbnailHeight int    `json:"thumbnail_height,omitempty"`
 }
 
-// errFormat answers a format other than JSON, as oEmbed 1.0 asks.
-var errFormat = &statusError{status: http.StatusNotImplemented, code: "not_implemented",
-	message: "Only format=json is served."}
-
 // oembed answers GET /api/v1/oembed?url=…: an iframe of the article's card.
 // Addresses that are not public articles of this site are not found.
 func (a *API) oembed(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	if f := q.Get("format"); f != "" && f != "json" {
-		return errFormat
+		// As oEmbed 1.0 asks for a format the provider does not serve.
+		writeError(w, r, httpx.ErrorInfo{Status: http.StatusNotImplemented, Code: "not_implemented",
+			Message: "Only format=json is served."})
+		return nil
 	}
 	raw := q.Get("url")
 	if raw == "" {

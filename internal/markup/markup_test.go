@@ -83,6 +83,9 @@ func FuzzHTML(f *testing.F) {
 	} {
 		f.Add(s)
 	}
+	for _, s := range xssVectors(f) {
+		f.Add(s)
+	}
 	c := New()
 	f.Fuzz(func(t *testing.T, src string) {
 		out := strings.ToLower(c.HTML(src))
