@@ -63,9 +63,9 @@ func TestComments_ReplyToMissingParent(t *testing.T) {
 	f, path := commentsFixture(t)
 	other := &herald.Comment{ArticleID: f.articles["council-debates-port-budget"].ID, Name: "O", Email: "o@example.org", Text: "Elsewhere.", Status: herald.CommentApproved}
 	must(t, f.store.CreateComment(context.Background(), other))
-	held := &herald.Comment{ArticleID: f.articles["fire-breaks-out-at-harbour"].ID, Name: "H", Email: "h@example.org", Text: "Held.", Status: herald.CommentPending}
-	must(t, f.store.CreateComment(context.Background(), held))
-	for i, parent := range []int64{999999, other.ID, held.ID} {
+	spam := &herald.Comment{ArticleID: f.articles["fire-breaks-out-at-harbour"].ID, Name: "S", Email: "s@example.org", Text: "Spam.", Status: herald.CommentSpam}
+	must(t, f.store.CreateComment(context.Background(), spam))
+	for i, parent := range []int64{999999, other.ID, spam.ID} {
 		remote := "1.2.3." + strconv.Itoa(i) + ":5"
 		w := f.request(t, "POST", path+commentsSuffix, func() map[string][]string {
 			v := postForm(f.token(t, path), "Mary", "mary"+strconv.Itoa(i)+"@example.org", "My kept reply.")

@@ -138,7 +138,8 @@ func (s *Site) postComment(w http.ResponseWriter, r *http.Request) error {
 }
 
 // canAnswer reports whether a reply to comment parent of article a may
-// be posted: parent is 0, or an approved comment of a.
+// be posted: parent is 0, or a comment of a that is approved or awaits
+// moderation (its reply is shown at the top level until it is approved).
 func (s *Site) canAnswer(r *http.Request, a *herald.Article, parent int64) (bool, error) {
 	if parent == 0 {
 		return true, nil
@@ -150,7 +151,7 @@ func (s *Site) canAnswer(r *http.Request, a *herald.Article, parent int64) (bool
 	if err != nil {
 		return false, err
 	}
-	return p.ArticleID == a.ID && p.Status == herald.CommentApproved, nil
+	return p.ArticleID == a.ID && (p.Status == herald.CommentApproved || p.Status == herald.CommentPending), nil
 }
 
 // rateLimit returns how long c's sender must wait before commenting again,
