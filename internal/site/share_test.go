@@ -58,6 +58,20 @@ func TestArticle_ShareBar(t *testing.T) {
 	if len(bars) != 2 {
 		t.Fatalf("got %d share bars, want 2 (under the headline and after the body)", len(bars))
 	}
+	// Copy link and the native share sheet need the script, which reveals
+	// them: without it they stay hidden.
+	scriptOnly := 0
+	for n := range p.doc.Descendants() {
+		if n.Type == html.ElementNode && n.Data == "li" && (hasAttr(n, "data-share-copy") || hasAttr(n, "data-share-native")) {
+			scriptOnly++
+			if !hasAttr(n, "hidden") {
+				t.Errorf("a script-only share button is not hidden: %v", n.Attr)
+			}
+		}
+	}
+	if scriptOnly != 4 {
+		t.Errorf("%d Copy link and native share buttons, want one of each per bar", scriptOnly)
+	}
 	for _, links := range bars {
 		var order []string
 		for _, l := range links {
@@ -109,6 +123,16 @@ func checkShareLink(t *testing.T, l *html.Node, network string, want shareCheck)
 	if label := attr(l, "aria-label"); label == "" || !strings.Contains(strings.ToLower(label), strings.ToLower(textOf(l))) {
 		t.Errorf("%s: accessible name %q does not contain the visible %q", network, label, textOf(l))
 	}
+}
+
+// hasAttr reports whether n has the attribute key.
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
 }
 
 // textOf is the text content of n.
