@@ -73,6 +73,9 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	}
 	logger.Info("serving", "url", origin+"/", "db", st.Engine())
 	fmt.Fprintf(m.Stdout, "Herald is serving the site at %s/\n", origin)
+	if certs != nil {
+		fmt.Fprintf(m.Stdout, "Plain HTTP at %s/ redirects to it.\n", originOf(l.Addr().String()))
+	}
 	if err := m.printSetupLink(ctx, au, origin, logger); err != nil {
 		return err
 	}

@@ -3,17 +3,10 @@ package server
 import (
 	"bytes"
 	"context"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/tls"
 	"crypto/x509"
-	"crypto/x509/pkix"
-	"encoding/pem"
 	"io"
-	"math/big"
 	"net"
-	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -22,47 +15,15 @@ import (
 	"time"
 
 	"golang.org/x/crypto/acme/autocert"
-)
 
-// writeCert writes a self-signed certificate for 127.0.0.1 and localhost
-// with the given serial number and its key as PEM files in dir.
-func writeCert(t *testing.T, dir string, serial int64) (certFile, keyFile string, cert *x509.Certificate) {
-	t.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tmpl := &x509.Certificate{
-		SerialNumber: big.NewInt(serial), Subject: pkix.Name{CommonName: "herald test"},
-		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
-		DNSNames: []string{"localhost"}, IPAddresses: []net.IP{net.IPv4(127, 0, 0, 1)},
-		KeyUsage: x509.KeyUsageDigitalSignature, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
-		IsCA: true, BasicConstraintsValid: true,
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cert, _ = x509.ParseCertificate(der)
-	kder, err := x509.MarshalPKCS8PrivateKey(key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	certFile, keyFile = filepath.Join(dir, "cert.pem"), filepath.Join(dir, "key.pem")
-	if err := os.WriteFile(certFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(keyFile, pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: kder}), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return certFile, keyFile, cert
-}
+	"github.com/herald-news/herald/internal/certtest"
+)
 
 // TestServer_ServeTLS serves HTTPS with certificate files over real
 // listeners: the handshake, HSTS, and the redirect from plain HTTP.
 func TestServer_ServeTLS(t *testing.T) {
 	dir := t.TempDir()
-	certFile, keyFile, cert := writeCert(t, dir, 1)
+	certFile, keyFile, cert := certtest.Write(t, dir, 1)
 	certs, err := CertFiles(certFile, keyFile)
 	if err != nil {
 		t.Fatal(err)
@@ -81,12 +42,7 @@ func TestServer_ServeTLS(t *testing.T) {
 	done := make(chan error, 1)
 	go func() { done <- s.ServeTLS(ctx, tl, pl, certs, 5*time.Second) }()
 
-	pool := x509.NewCertPool()
-	pool.AddCert(cert)
-	client := &http.Client{
-		Transport:     &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}, ForceAttemptHTTP2: true},
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}
+	client := certtest.Client(cert)
 	httpsURL := "https://" + tl.Addr().String()
 	resp, err := client.Get(httpsURL + "/2022/09/27/x/")
 	if err != nil {
@@ -141,7 +97,7 @@ func TestServer_ServeTLS(t *testing.T) {
 // without a restart, and that bad files fail at start.
 func TestCertFiles_Reload(t *testing.T) {
 	dir := t.TempDir()
-	certFile, keyFile, _ := writeCert(t, dir, 1)
+	certFile, keyFile, _ := certtest.Write(t, dir, 1)
 	certs, err := CertFiles(certFile, keyFile)
 	if err != nil {
 		t.Fatal(err)
@@ -157,7 +113,7 @@ func TestCertFiles_Reload(t *testing.T) {
 	if got := serial(); got != 1 {
 		t.Fatalf("serial %d, want 1", got)
 	}
-	writeCert(t, dir, 2)
+	certtest.Write(t, dir, 2)
 	later := time.Now().Add(time.Minute)
 	for _, f := range []string{certFile, keyFile} {
 		if err := os.Chtimes(f, later, later); err != nil {
