@@ -41,7 +41,8 @@ func (s *Site) writeCommentPage(w http.ResponseWriter, e *env, status int, v com
 
 // commentHandler returns the handler of a comment address, or nil when p
 // is none: the form's POST to an article's comments/, a comment's link,
-// edit and delete pages under it, and the unsubscribe page.
+// edit and delete pages under it, and the unsubscribe page. Other paths
+// with a comments/ segment, such as /tag/comments/, are pages.
 func (s *Site) commentHandler(p string) func(http.ResponseWriter, *http.Request) error {
 	if p == "/"+commentsSuffix+unsubscribeSeg {
 		return s.unsubscribe
@@ -50,14 +51,17 @@ func (s *Site) commentHandler(p string) func(http.ResponseWriter, *http.Request)
 	if i < 0 {
 		return nil
 	}
+	rt, ok := parsePath(p[:i+1])
+	if !ok || rt.kind != routeArticle || rt.cpage != 0 {
+		return nil
+	}
 	rest := p[i+len(commentsSuffix)+1:]
 	if rest == "" {
-		return s.postComment
+		return func(w http.ResponseWriter, r *http.Request) error { return s.postComment(w, r, rt) }
 	}
-	rt, ok := parsePath(p[:i+1])
 	num, action, _ := strings.Cut(strings.TrimSuffix(rest, "/"), "/")
 	id, err := strconv.ParseInt(num, 10, 64)
-	if !ok || rt.kind != routeArticle || rt.cpage != 0 || err != nil || id <= 0 || !strings.HasSuffix(rest, "/") {
+	if err != nil || id <= 0 || !strings.HasSuffix(rest, "/") {
 		return nil
 	}
 	switch action {

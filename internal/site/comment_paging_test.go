@@ -88,3 +88,27 @@ func TestComments_Paging(t *testing.T) {
 	}
 	f.noEmails(t, []string{"r0@example.org", "r150@example.org", "re@example.org"}, []string{path, page2, page3})
 }
+
+func TestComments_RoutesLeaveOtherPages(t *testing.T) {
+	f, path := commentsFixture(t)
+	tag := &herald.Tag{Slug: "comments", Name: "Comments"}
+	must(t, f.store.CreateTag(context.Background(), tag))
+	a := f.articles["council-debates-port-budget"]
+	a.TagIDs = []int64{tag.ID}
+	must(t, f.store.UpdateArticle(context.Background(), a))
+	for p, want := range map[string]int{
+		"/tag/comments/":                  http.StatusOK,
+		"/section/comments/":              http.StatusNotFound,
+		"/2024/03/01/comments/":           http.StatusNotFound, // an article slug, none here
+		path + "comments/":                http.StatusMethodNotAllowed,
+		path + "comment-page-2/comments/": http.StatusNotFound,
+		path + "comments/1/unknown/":      http.StatusNotFound,
+		path + "comments/1/edit":          http.StatusNotFound,
+		"/comments/unsubscribe/":          http.StatusBadRequest,
+		"/tag/comments/comments/1/edit/":  http.StatusNotFound,
+	} {
+		if w := f.request(t, "GET", p, nil, "5.6.7.8:9"); w.Code != want {
+			t.Errorf("GET %s: %d, want %d", p, w.Code, want)
+		}
+	}
+}

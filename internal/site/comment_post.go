@@ -57,13 +57,9 @@ func readCommentForm(r *http.Request) commentForm {
 
 // postComment takes a comment from the form under an article. A signed-in
 // member of staff comments under their own name, approved at once.
-func (s *Site) postComment(w http.ResponseWriter, r *http.Request) error {
+func (s *Site) postComment(w http.ResponseWriter, r *http.Request, rt route) error {
 	if !allowMethods(w, r, http.MethodPost) {
 		return nil
-	}
-	rt, ok := commentPath(r.URL.Path)
-	if !ok {
-		return herald.Errorf(herald.ENOTFOUND, "No page at %s.", r.URL.Path)
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 	if err := r.ParseForm(); err != nil {

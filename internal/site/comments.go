@@ -7,7 +7,6 @@ import (
 	"html/template"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/herald-news/herald"
@@ -308,14 +307,4 @@ func personal(r *http.Request) bool {
 		}
 	}
 	return false
-}
-
-// commentPath returns the article route of a comment form's action path.
-func commentPath(p string) (route, bool) {
-	base, ok := strings.CutSuffix(p, commentsSuffix)
-	if !ok {
-		return route{}, false
-	}
-	rt, ok := parsePath(base)
-	return rt, ok && rt.kind == routeArticle && rt.cpage == 0
 }
