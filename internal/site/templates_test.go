@@ -18,12 +18,20 @@ func samplePages() map[string][]page {
 	c := card{URL: "/2024/03/01/a/", Headline: "H", Summary: "S", Lang: "ru", Published: timeView{"2024-03-01T00:00:00Z", "March 1, 2024"},
 		Section: &link{"World", "/section/world/"}, Story: &link{"Fire", "/story/fire/"}, Image: img, Level: 3}
 	p := pager{Page: 2, Pages: 3, Prev: "/x/", Next: "/x/page/3/", Label: "Page 2 of 3", T: t}
+	ch.Meta = pageMeta{Type: "article", Title: "H", Image: &metaImage{URL: "https://s.example/media/a.jpg", Width: 800, Height: 450, Alt: "A"},
+		Article:    &articleMeta{Published: "2024-03-01T00:00:00Z", Modified: "2024-03-02T00:00:00Z", Section: "World", Tags: []string{"T"}, Authors: []string{"https://s.example/author/a/"}},
+		Alternates: []alternate{{"en", "https://s.example/a/"}, {"x-default", "https://s.example/a/"}},
+		Prev:       "https://s.example/x/", Next: "https://s.example/x/page/3/", OEmbed: "https://s.example/api/v1/oembed?url=x",
+		JSONLD: []any{ldWebPage{Type: "WebPage", ID: "https://s.example/a/"}}}
+	share, _ := newShareBars([]string{"x", "email"}, "https://s.example/a/", "H", t)
 	return map[string][]page{
 		"article": {articleView{chrome: chrome{T: t}}, articleView{
 			chrome: ch, Headline: "H", Dek: "D", Body: template.HTML("<p>B</p>"), Published: c.Published, Updated: &c.Published,
 			Byline: []bylineItem{{"", link{"A", "/author/a/"}}, {" and ", link{"B", "/author/b/"}}}, Section: c.Section,
 			Tags: []link{{"T", "/tag/t/"}}, Image: img, Corrections: []correctionView{{c.Published, "Fixed."}},
 			Related: relatedView{Story: c.Story, Articles: []card{c}}, Prev: &c, Next: &c, Comments: sampleComments(t),
+			ShareTop: share, ShareEnd: share, Script: "/assets/share.x.js",
+			Languages: []languageLink{{Lang: "en", Name: "English", URL: "/a/", Current: true}, {Lang: "ru", Name: "Русский", URL: "/b/"}},
 		}},
 		"front": {frontView{chrome: chrome{T: t}}, frontView{chrome: ch, Lead: &c, Top: []card{c}, Stories: []link{*c.Story},
 			Sections: []sectionBlock{{ID: "section-world", Section: *c.Section, Articles: []card{c}}}, Older: "/page/2/"}},
