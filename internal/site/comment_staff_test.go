@@ -66,7 +66,7 @@ func TestComments_Staff(t *testing.T) {
 		t.Errorf("staff comment: user %d, %s, %q", c.UserID, c.Status, c.Name)
 	}
 	body = f.request(t, "GET", path, nil, "5.6.7.8:9").Body.String()
-	if !strings.Contains(body, `Carl Editor</span> <span class="badge">Staff</span>`) || !strings.Contains(body, `class="comment staff"`) {
+	if !strings.Contains(body, `Carl Editor</span> <span class="staff-badge">Staff</span>`) || !strings.Contains(body, `class="comment staff"`) {
 		t.Errorf("staff comment lacks its badge")
 	}
 	// Fields a staff POST may carry are ignored: the name is theirs.
