@@ -120,6 +120,14 @@ func limitBody(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// plural returns the "s" of n seconds.
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
 // tooManyRequests answers 429 with the whole seconds to wait in
 // Retry-After and a short page saying so.
 func tooManyRequests(w http.ResponseWriter, wait time.Duration) {
@@ -131,7 +139,7 @@ func tooManyRequests(w http.ResponseWriter, wait time.Duration) {
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Too many requests</title></head>
 <body><main><h1>Too many requests</h1>
-<p>You have sent more requests than we can answer in a short time. Please wait %d seconds, then try again.</p></main></body></html>
-`, secs)
+<p>You have sent more requests than we can answer in a short time. Please wait %d second%s, then try again.</p></main></body></html>
+`, secs, plural(secs))
 	httpx.WriteHTML(w, http.StatusTooManyRequests, []byte(body))
 }

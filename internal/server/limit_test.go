@@ -113,6 +113,9 @@ func TestServer_RateLimit(t *testing.T) {
 	if resp.Header.Get("Content-Security-Policy") == "" {
 		t.Error("the 429 page lacks the security headers")
 	}
+	if resp.Header.Get("Cache-Control") != "no-store" || resp.Header.Get("Content-Type") != "text/html; charset=utf-8" {
+		t.Errorf("the 429 page: %v", resp.Header)
+	}
 	for _, tt := range []struct {
 		c      *http.Client
 		method string
