@@ -41,7 +41,9 @@ type Options struct {
 
 // Store implements herald.Store on SQLite or PostgreSQL. It reports every
 // committed change to its subscribers: the record a method wrote, not the
-// articles a deleted section, tag, story, user or image leaves behind.
+// articles a deleted section, tag, story, user or image leaves behind. On
+// PostgreSQL it also reports the changes other stores on the same database
+// commit (see notify.go).
 type Store struct {
 	herald.ChangeBroker
 
@@ -50,6 +52,7 @@ type Store struct {
 	dialect *dialect
 	now     func() time.Time
 	log     *slog.Logger
+	feed    *changeFeed // changes to and from other processes; nil on SQLite
 }
 
 var _ herald.Store = (*Store)(nil)
@@ -96,7 +99,11 @@ func (s *Store) openPostgres(ctx context.Context, dsn string) error {
 	db.SetMaxIdleConns(10)
 	db.SetConnMaxIdleTime(5 * time.Minute)
 	s.db, s.rdb = db, db
-	return s.ping(ctx)
+	if err := s.ping(ctx); err != nil {
+		return err
+	}
+	s.feed, err = startChangeFeed(ctx, dsn, db, s.Publish, s.log)
+	return err
 }
 
 // sqlitePragmas are set on every SQLite connection. _time_format=sqlite
@@ -157,8 +164,12 @@ func (s *Store) ping(ctx context.Context) error {
 	return nil
 }
 
-// Close closes the connection pools.
+// Close stops listening to other processes' changes and closes the
+// connection pools.
 func (s *Store) Close() error {
+	if s.feed != nil {
+		s.feed.close()
+	}
 	err := s.db.Close()
 	if s.rdb != nil && s.rdb != s.db {
 		err = errors.Join(err, s.rdb.Close())

@@ -80,7 +80,8 @@ func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
 }
 
 // write runs fn in a transaction on the write pool and, once it is
-// committed, publishes the changes fn reports.
+// committed, publishes the changes fn reports; on PostgreSQL the other
+// stores on the database hear of them with the commit.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) ([]herald.Change, error)) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -90,6 +91,11 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) ([]herald.Change,
 	changes, err := fn(tx)
 	if err != nil {
 		return err
+	}
+	if s.feed != nil {
+		if err := s.feed.notify(ctx, tx, changes); err != nil {
+			return err
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return err
