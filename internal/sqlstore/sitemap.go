@@ -91,7 +91,8 @@ func articleRefs(ctx context.Context, tx querier, f herald.ArticleRefFilter, aft
 	if after != nil {
 		q += " AND (articles.published_at, articles.id) > (" + a.add(utc(after.PublishedAt)) + ", " + a.add(after.ID) + ")"
 	}
-	q += " ORDER BY articles.published_at, articles.id LIMIT " + a.add(limit) + " OFFSET " + a.add(offset)
+	// NULLS FIRST as the index has it, or PostgreSQL sorts every match.
+	q += " ORDER BY articles.published_at ASC NULLS FIRST, articles.id ASC LIMIT " + a.add(limit) + " OFFSET " + a.add(offset)
 	refs, err := queryAll(ctx, tx, scanArticleRef, q, a...)
 	if err != nil || len(refs) == 0 {
 		return refs, err
