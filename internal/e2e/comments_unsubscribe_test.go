@@ -15,9 +15,10 @@ import (
 	"github.com/herald-news/herald/internal/sqlstore"
 )
 
-// outbox opens the store of s, which herald shares, to read the email it
-// has queued: the e2e site sends none, having no SMTP server.
-func (s *site) outbox(t *testing.T) *sqlstore.Store {
+// openStore opens the SQLite store of s, which herald shares, to read what
+// the site keeps out of its pages, such as the email it has queued: the
+// e2e site sends none, having no SMTP server.
+func (s *site) openStore(t *testing.T) *sqlstore.Store {
 	t.Helper()
 	st, err := sqlstore.Open(t.Context(), sqlstore.Options{DSN: filepath.Join(s.dataDir, "herald.db")})
 	if err != nil {
@@ -64,7 +65,7 @@ func replyTo(t *testing.T, s *site, path string, id int64, r reader, text string
 func TestComments_Unsubscribe(t *testing.T) {
 	s := commentSite(t)
 	path := s.commentArticles(t, 1)[0]
-	st := s.outbox(t)
+	st := s.openStore(t)
 	hal := newReader("Hal Subscriber")
 
 	ctx := newsroomBrowser(t)
