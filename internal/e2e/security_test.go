@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -198,4 +200,36 @@ func TestCSP_Browser(t *testing.T) {
 		}
 	}
 	w.check(t, s.URL)
+}
+
+// inlineCode finds what the Content-Security-Policy refuses in a template:
+// style elements and attributes, event handler attributes, and script
+// elements without src other than JSON-LD data.
+var inlineCode = regexp.MustCompile(`<style|\sstyle=|\son[a-z]+=|<script(?:\s[^>]*)?>`)
+
+// TestTemplates_NoInlineCode reads every site and newsroom template for
+// what the policy would block, so that a page the browser tests do not
+// open cannot break. (The API's embed card, in internal/api/templates,
+// sends a policy of its own that allows its stylesheet by hash.)
+func TestTemplates_NoInlineCode(t *testing.T) {
+	root, err := repoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := filepath.Glob(filepath.Join(root, "internal", "*", "templates", "*", "*.html"))
+	if err != nil || len(files) < 10 {
+		t.Fatalf("found %d templates: %v", len(files), err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range inlineCode.FindAllString(string(b), -1) {
+			if strings.HasPrefix(m, "<script") && (strings.Contains(m, " src=") || strings.Contains(m, `type="application/ld+json"`)) {
+				continue
+			}
+			t.Errorf("%s: %q would be blocked by the Content-Security-Policy", strings.TrimPrefix(f, root+"/"), m)
+		}
+	}
 }
