@@ -147,10 +147,12 @@ func (e *env) articleItem(a *herald.Article) feed.Item {
 }
 
 // feedFullText decides whether a feed carries a's whole text or only its
-// summary. It is the one place that decides: an article protected from
-// copying is to give only its summary here too.
+// summary: the whole text when the settings ask for it, unless the
+// article is protected from copying (by its own choice or the site's),
+// since a feed would hand its text to anyone. It is the one place that
+// decides.
 func (e *env) feedFullText(a *herald.Article) bool {
-	return e.settings.Distribution.FeedFullText
+	return e.settings.Distribution.FeedFullText && a.CopyMode(e.settings.Protection) == herald.CopyOff
 }
 
 // correctionsHTML is the article's correction notes, dated, as they end

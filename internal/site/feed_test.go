@@ -160,6 +160,39 @@ func TestFeeds_Settings(t *testing.T) {
 	}
 }
 
+// TestFeeds_CopyProtection checks that an article protected from copying
+// gives only its summary, whether the site or the article asks for it.
+func TestFeeds_CopyProtection(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	fair := f.articles["trade-fair-opens"]
+	fair.CopyProtection = herald.CopyNotice
+	must(t, f.store.UpdateArticle(ctx, fair))
+	conv := markup.New()
+	check := func(when string, protected func(*herald.Article) bool) {
+		t.Helper()
+		got, _ := f.parseFeed(t, "/feed/json/")
+		for i, a := range f.publicArticles(t, herald.ArticleFilter{}, 20) {
+			want := wantFullContent(a)
+			if protected(a) {
+				want = "<p>" + summary(conv, a) + "</p>"
+			}
+			content := got.Items[i].Content // with any corrections after
+			if !strings.HasPrefix(content, want) || (len(a.Corrections) == 0 && content != want) {
+				t.Errorf("%s: %s content %q, want %q", when, a.Slug, got.Items[i].Content, want)
+			}
+		}
+	}
+	check("article protected", func(a *herald.Article) bool { return a.ID == fair.ID })
+	settings, err := f.store.FindSettings(ctx)
+	must(t, err)
+	settings.Protection.CopyProtection = herald.CopyAttribute
+	must(t, f.store.UpdateSettings(ctx, settings))
+	fair.CopyProtection = herald.CopyOff
+	must(t, f.store.UpdateArticle(ctx, fair))
+	check("site protected", func(a *herald.Article) bool { return a.ID != fair.ID })
+}
+
 func TestFeeds_Conditional(t *testing.T) {
 	f := newFixture(t)
 	for _, path := range []string{"/feed/", "/section/world/feed/json/", "/sitemap.xml", "/sitemap-news.xml", "/robots.txt"} {
