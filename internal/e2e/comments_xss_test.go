@@ -104,9 +104,10 @@ func TestComments_XSSCorpus(t *testing.T) {
 	// which the site refuses (the email is not one) and shows again.
 	typist := newsroomBrowser(t)
 	typed := trapDialogs(t, typist)
+	open(t, typist, s.URL+path)
 	for i, v := range vectors {
 		p := armed(v)
-		open(t, typist, s.URL+path)
+		// Each answer is the form again, where the next vector is typed.
 		err := chromedp.Do(typist, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(() => {
 			const f = document.querySelector("[data-comment-form]");
 			f.noValidate = true;
