@@ -116,7 +116,11 @@ func limitBody(w http.ResponseWriter, r *http.Request) {
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxAdminBodyBytes)
 	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "multipart/form-data" {
-		_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(uploadReadTimeout))
+		// The write deadline runs from the request's headers, so it
+		// must outlast the upload too.
+		rc := http.NewResponseController(w)
+		_ = rc.SetReadDeadline(time.Now().Add(uploadReadTimeout))
+		_ = rc.SetWriteDeadline(time.Now().Add(uploadReadTimeout + time.Minute))
 	}
 }
 

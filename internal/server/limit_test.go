@@ -167,3 +167,59 @@ func TestServer_BodyLimit(t *testing.T) {
 		}
 	}
 }
+
+// slowBody sends a form body a piece at a time over about a second, as a
+// slow client does.
+type slowBody struct{ left int }
+
+func (b *slowBody) Read(p []byte) (int, error) {
+	if b.left == 0 {
+		return 0, io.EOF
+	}
+	time.Sleep(100 * time.Millisecond) // the client's slowness, not a wait for the server
+	b.left--
+	return copy(p, "a=1&"), nil
+}
+
+// TestServer_SlowClients shows the read timeout cutting off a client that
+// sends its body too slowly, except for a newsroom upload, which may take
+// longer.
+func TestServer_SlowClients(t *testing.T) {
+	var logs strings.Builder
+	read := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, err := io.Copy(io.Discard, r.Body); err != nil {
+			http.Error(w, "body cut off", http.StatusRequestTimeout)
+			return
+		}
+		io.WriteString(w, "read")
+	})
+	s := New(Options{Site: read, Media: read, Admin: read, Logger: slog.New(slog.NewTextHandler(&logs, nil)),
+		Ready: func(context.Context) error { return nil }})
+	s.http.ReadTimeout, s.http.WriteTimeout = 300*time.Millisecond, 300*time.Millisecond
+	l, err := Listen("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go s.Serve(ctx, l, time.Second)
+	for _, tt := range []struct {
+		path, contentType string
+		ok                bool
+	}{
+		{"/2026/01/01/x/comments/", "application/x-www-form-urlencoded", false},
+		{"/admin/media", "application/x-www-form-urlencoded", false},
+		{"/admin/media", "multipart/form-data; boundary=x", true},
+	} {
+		req, _ := http.NewRequest("POST", "http://"+l.Addr().String()+tt.path, &slowBody{left: 10})
+		req.Header.Set("Content-Type", tt.contentType)
+		resp, err := http.DefaultClient.Do(req)
+		ok := err == nil && resp.StatusCode == 200
+		if err == nil {
+			resp.Body.Close()
+		}
+		if ok != tt.ok {
+			t.Errorf("slow %s to %s: served %v (%v), want %v", tt.contentType, tt.path, ok, err, tt.ok)
+		}
+	}
+}
