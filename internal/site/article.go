@@ -68,6 +68,7 @@ func (s *Site) article(e *env, rt route) (page, error) {
 		Tags: tagLinks(a.Tags), Corrections: e.corrections(a.Corrections),
 	}
 	v.chrome = e.chrome(a.Headline, summary(e.conv, a))
+	v.Feeds = append(v.Feeds, e.commentFeedLinks(a))
 	if err := e.distribution(&v, a); err != nil {
 		return nil, err
 	}

@@ -34,6 +34,11 @@ func feedWordsFor(lang string) feedWords {
 	return feedWordsByLang["en"]
 }
 
+// commentFeedLinks are the discovery links to the feeds of a's comments.
+func (e *env) commentFeedLinks(a *herald.Article) feedLinks {
+	return e.feedLinksOf(a.Path(e.loc), fmt.Sprintf(feedWordsFor(a.Language).CommentsOn, a.Headline)+" — "+e.settings.Title)
+}
+
 // articleCommentsFeed builds the feed of an article's newest approved
 // comments.
 func (e *env) articleCommentsFeed(fr feedRoute) (*feed.Feed, error) {

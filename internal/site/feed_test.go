@@ -287,7 +287,7 @@ func TestFeeds_DiscoveryLinks(t *testing.T) {
 		{"/author/ann-writer/page/2/", []string{site, `href="http://news.example/author/ann-writer/feed/"`}, 6},
 		{"/story/harbour-fire/", []string{site, `href="http://news.example/story/harbour-fire/feed/atom/"`}, 6},
 		{"/2024/03/", []string{site}, 3},
-		{f.path("trade-fair-opens"), []string{site}, 3},
+		{f.path("trade-fair-opens"), []string{site, `<link rel="alternate" type="application/rss+xml" title="Comments on “Trade fair opens” — The Harbour Gazette (RSS)" href="http://news.example/2024/03/13/trade-fair-opens/feed/">`}, 6},
 	}
 	for _, tt := range tests {
 		body := f.get(t, "GET", tt.path).Body.String()
