@@ -114,14 +114,20 @@ func TestChangeFeed_OtherProcesses(t *testing.T) {
 		t.Fatal(err)
 	}
 	heardB.waitFor(t, herald.Change{Kind: herald.ChangeTag, ID: tag.ID})
+	// A message queued by one process wakes the mail sender of another.
+	if err := a.EnqueueMessages(t.Context(), &herald.OutboxMessage{To: "reader@example.com", Subject: "Reply", Text: "Hello."}); err != nil {
+		t.Fatal(err)
+	}
+	heardB.waitFor(t, herald.Change{Kind: herald.ChangeOutbox})
 	sec := &herald.Section{Slug: "world", Name: "World"}
 	if err := b.CreateSection(t.Context(), sec); err != nil {
 		t.Fatal(err)
 	}
-	// A hears B's section after its own tag's notification, which came
-	// first on the channel: had A published its own again, it would show.
+	// A hears B's section after the notifications of its own tag and
+	// message, which came first on the channel: had A published its own
+	// again, they would show twice.
 	heardA.waitFor(t, herald.Change{Kind: herald.ChangeSection, ID: sec.ID})
-	want := []herald.Change{{Kind: herald.ChangeTag, ID: tag.ID}, {Kind: herald.ChangeSection, ID: sec.ID}}
+	want := []herald.Change{{Kind: herald.ChangeTag, ID: tag.ID}, {Kind: herald.ChangeOutbox}, {Kind: herald.ChangeSection, ID: sec.ID}}
 	if diff := cmp.Diff(want, heardA.all()); diff != "" {
 		t.Errorf("changes store A published (-want +got):\n%s", diff)
 	}
@@ -198,6 +204,16 @@ func TestEncodeNote(t *testing.T) {
 		if len(payload) > maxPayload {
 			t.Errorf("%d changes: a payload of %d bytes, over PostgreSQL's limit", n, len(payload))
 		}
+	}
+}
+
+func TestChannelName(t *testing.T) {
+	if got := channelName("public"); got != "herald_changes_public" {
+		t.Errorf("channelName(public) = %q", got)
+	}
+	long1, long2 := channelName(strings.Repeat("n", 60)+"1"), channelName(strings.Repeat("n", 60)+"2")
+	if len(long1) > 63 || len(long2) > 63 || long1 == long2 {
+		t.Errorf("channels of two long schema names: %q and %q; want two of at most 63 bytes", long1, long2)
 	}
 }
 
