@@ -24,23 +24,16 @@ func scanArticleRef(row scanner) (*herald.ArticleRef, error) {
 	if err := row.Scan(&r.ID, &r.Slug, &r.Headline, &r.Language, &published, &updated, &modified, &media); err != nil {
 		return nil, err
 	}
-	r.PublishedAt = timeOf(published)
-	r.ModifiedAt = latest(r.PublishedAt, timeOf(updated), modified.UTC())
+	r.PublishedAt, r.ModifiedAt = timeOf(published), modified.UTC()
+	for _, t := range []time.Time{r.PublishedAt, timeOf(updated)} {
+		if t.After(r.ModifiedAt) {
+			r.ModifiedAt = t
+		}
+	}
 	if media.Valid {
 		r.Featured = &herald.Media{ID: media.Int64} // filled in by the caller
 	}
 	return &r, nil
-}
-
-// latest returns the latest of the times.
-func latest(times ...time.Time) time.Time {
-	var out time.Time
-	for _, t := range times {
-		if t.After(out) {
-			out = t
-		}
-	}
-	return out
 }
 
 // sitemapLimit returns the number of rows a sitemap query may return.
