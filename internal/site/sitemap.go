@@ -175,10 +175,15 @@ func (s *Site) renderSitemapIndex(r *http.Request) ([]byte, time.Time, error) {
 		if err != nil {
 			return nil, time.Time{}, err
 		}
+		if kind == "articles" && len(times) == 0 {
+			times = []time.Time{{}} // the schema wants one sitemap at least
+		}
 		for i, t := range times {
 			w.WriteString("<sitemap>")
 			w.elem("loc", e.abs(sitemapFile{kind: kind, n: i + 1}.path()))
-			w.elem("lastmod", w3cTime(t))
+			if !t.IsZero() {
+				w.elem("lastmod", w3cTime(t))
+			}
 			w.WriteString("</sitemap>\n")
 		}
 	}

@@ -209,3 +209,20 @@ func TestSitemaps_ListingPages(t *testing.T) {
 		}
 	}
 }
+
+// TestSitemaps_Empty checks a site with no public article: the index
+// still names the articles' first file, as the schema wants a sitemap.
+func TestSitemaps_Empty(t *testing.T) {
+	f := newFixture(t)
+	f.clock.Advance(-30 * 24 * time.Hour) // before the first article
+	var index sitemapIndexDoc
+	f.getXML(t, "/sitemap.xml", &index)
+	if len(index.Sitemaps) != 1 || index.Sitemaps[0].Loc != origin+"/sitemap-articles-1.xml" || index.Sitemaps[0].LastMod != "" {
+		t.Errorf("index of an empty site: %+v", index.Sitemaps)
+	}
+	var set urlsetDoc
+	f.getXML(t, "/sitemap-articles-1.xml", &set)
+	if len(set.URLs) != 0 {
+		t.Errorf("articles of an empty site: %+v", set.URLs)
+	}
+}
