@@ -110,10 +110,11 @@ func (p *Page) notModified(r *http.Request) bool {
 	if inm := r.Header["If-None-Match"]; len(inm) > 0 {
 		return etagMatch(inm, p.etag[0])
 	}
-	if p.lastModified == nil {
+	ims := r.Header["If-Modified-Since"]
+	if p.lastModified == nil || len(ims) == 0 {
 		return false
 	}
-	since, err := http.ParseTime(r.Header.Get("If-Modified-Since"))
+	since, err := http.ParseTime(ims[0])
 	return err == nil && !p.modified.After(since)
 }
 
