@@ -48,7 +48,7 @@ func parseFeedPath(p string) (feedRoute, bool) {
 			return feedRoute{format: fs.format, recentComments: true}, true
 		}
 		rt, ok := parsePath(base)
-		if !ok || rt.paged || rt.canonical() != base {
+		if !ok || rt.base() != base { // no page/N/ nor comment-page-N/
 			return feedRoute{}, false
 		}
 		switch rt.kind {

@@ -241,6 +241,7 @@ func TestFeeds_Addresses(t *testing.T) {
 		{"GET", "/story/nope/feed/json/", 404, ""},
 		{"GET", "/author/carl-editor/feed/", 404, ""}, // no public article, no page
 		{"GET", "/section/world/page/2/feed/", 404, ""},
+		{"GET", f.path("fire-breaks-out-at-harbour") + "comment-page-2/feed/", 404, ""},
 		{"GET", "/2024/03/feed/", 404, ""},
 		{"GET", "/2024/03/01/feed/", 404, ""},
 		{"GET", "/2099/01/01/nope/feed/", 404, ""},
