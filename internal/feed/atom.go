@@ -43,6 +43,7 @@ type atomCategory struct {
 }
 
 type atomEntry struct {
+	Lang       string         `xml:"xml:lang,attr,omitempty"`
 	Title      string         `xml:"title"`
 	ID         string         `xml:"id"`
 	Links      []atomLink     `xml:"link"`
@@ -75,7 +76,7 @@ func WriteAtom(w io.Writer, feed *Feed) error {
 
 func atomEntryOf(it *Item) atomEntry {
 	out := atomEntry{
-		Title: it.Title, ID: it.ID, Links: []atomLink{{Href: it.Link, Rel: "alternate", Type: "text/html"}},
+		Lang: it.Language, Title: it.Title, ID: it.ID, Links: []atomLink{{Href: it.Link, Rel: "alternate", Type: "text/html"}},
 		Published: formatAtom(it.Published), Updated: formatAtom(it.latest()),
 	}
 	for _, p := range it.Authors {

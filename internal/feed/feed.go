@@ -30,6 +30,7 @@ type Item struct {
 	ID         string
 	Title      string
 	Link       string // absolute
+	Language   string // BCP 47 tag when it differs from the feed's; optional
 	Published  time.Time
 	Updated    time.Time // zero: never updated
 	Authors    []Person

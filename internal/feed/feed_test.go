@@ -26,7 +26,7 @@ func sample() *Feed {
 		Items: []Item{
 			{
 				ID: "tag:news.example,2022-09-27:article-1", Title: `Rates rise "again" & markets <fall>`,
-				Link: "https://news.example/2022/09/27/rates-rise/", Published: pub, Updated: pub.Add(time.Hour),
+				Link: "https://news.example/2022/09/27/rates-rise/", Language: "ru", Published: pub, Updated: pub.Add(time.Hour),
 				Authors:    []Person{{Name: "Анна Петрова", URL: "https://news.example/author/anna/"}, {Name: "Bob"}},
 				Categories: []string{"Business", "Rates & money"},
 				Summary:    "A <b> is text & stays text",

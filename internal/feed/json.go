@@ -38,6 +38,7 @@ type jsonItem struct {
 	DateModified  string           `json:"date_modified,omitempty"`
 	Authors       []jsonPerson     `json:"authors,omitempty"`
 	Tags          []string         `json:"tags,omitempty"`
+	Language      string           `json:"language,omitempty"`
 	Attachments   []jsonAttachment `json:"attachments,omitempty"`
 }
 
@@ -69,7 +70,7 @@ func WriteJSON(w io.Writer, feed *Feed) error {
 func jsonItemOf(it *Item) jsonItem {
 	out := jsonItem{
 		ID: it.ID, URL: it.Link, Title: it.Title, ContentHTML: it.Content, Summary: it.Summary,
-		DatePublished: formatAtom(it.Published), Tags: it.Categories,
+		DatePublished: formatAtom(it.Published), Tags: it.Categories, Language: it.Language,
 	}
 	if it.Content == "" {
 		out.ContentText = it.Summary // an item needs content of one kind

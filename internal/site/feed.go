@@ -121,6 +121,9 @@ func (e *env) articleItem(a *herald.Article) feed.Item {
 		ID: e.tagURI(a.CreatedAt, "article", a.ID), Title: a.Headline, Link: e.abs(a.Path(e.loc)),
 		Published: a.PublishedAt, Updated: a.UpdatedAt, Summary: summary(e.conv, a),
 	}
+	if a.Language != e.settings.Language {
+		it.Language = a.Language
+	}
 	for _, c := range a.Corrections {
 		it.Updated = latestTime(it.Updated, c.Time)
 	}

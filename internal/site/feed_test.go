@@ -134,6 +134,10 @@ func TestFeeds_ArticleDetails(t *testing.T) {
 			t.Errorf("%s: enclosures %+v, want %s image/png %d", path, it.Enclosures, wantImage, stored.Featured.Size)
 		}
 	}
+	if atom := f.get(t, "GET", "/story/harbour-fire/feed/atom/").Body.String(); strings.Count(atom, `<entry xml:lang="ru">`) != 1 ||
+		strings.Count(atom, "<entry>") != len(f.publicArticles(t, herald.ArticleFilter{StoryID: f.story.ID}, 20))-1 {
+		t.Errorf("the Russian article's entry, alone, should name its language:\n%s", atom)
+	}
 	rss := f.get(t, "GET", "/story/harbour-fire/feed/").Body.String()
 	if !strings.Contains(rss, `<media:content url="`+origin+"/media/"+stored.Featured.Hash+`.png" type="image/png" medium="image"`) {
 		t.Errorf("RSS lacks media:content:\n%s", rss)
