@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/herald-news/herald"
+	"github.com/herald-news/herald/internal/auth"
 	"github.com/herald-news/herald/internal/render"
 )
 
@@ -165,8 +166,7 @@ func tabName(s herald.CommentStatus) string {
 // backTo returns the queue page a form names in "back", or the pending tab:
 // only newsroom comment pages, so the field cannot send anyone elsewhere.
 func backTo(r *http.Request) string {
-	b := r.PostFormValue("back")
-	if strings.HasPrefix(b, "/admin/comments") && !strings.HasPrefix(b, "//") {
+	if b := auth.SafeReturn(r.PostFormValue("back")); strings.HasPrefix(b, "/admin/comments") {
 		return b
 	}
 	return commentsPath(herald.CommentPending, 1)
