@@ -141,6 +141,10 @@ func pgDump(ctx context.Context, url, file string) error {
 	if err := runTool(ctx, "pg_dump", "--format=custom", "--no-owner", "--file="+tmp, "--dbname="+url); err != nil {
 		return err
 	}
+	// The dump holds readers' emails and the accounts: for the owner only.
+	if err := os.Chmod(tmp, 0o600); err != nil {
+		return err
+	}
 	return os.Rename(tmp, file)
 }
 

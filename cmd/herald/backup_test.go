@@ -56,6 +56,11 @@ func testRoundTrip(t *testing.T, db string) {
 	if code, _, stderr := run(t, nil, "backup", "-db", db, "-force", file); code != 0 {
 		t.Errorf("backup -force: %s", stderr)
 	}
+	if fi, err := os.Stat(file); err != nil {
+		t.Error(err)
+	} else if fi.Mode().Perm() != 0o600 {
+		t.Errorf("the backup's mode is %v, want 0600", fi.Mode())
+	}
 	clearContent(t, db)
 	if after := tables(t, db); len(after["articles"]) != 0 || len(after["users"]) != 0 {
 		t.Fatal("the content was not cleared")
