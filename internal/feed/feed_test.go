@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -134,14 +135,8 @@ func TestWrite_WellFormed(t *testing.T) {
 		if err := Write(&buf, f, sample()); err != nil {
 			t.Fatal(err)
 		}
-		dec := xml.NewDecoder(&buf)
-		for {
-			if _, err := dec.Token(); err != nil {
-				if err.Error() != "EOF" {
-					t.Errorf("%s: %v", f, err)
-				}
-				break
-			}
+		if err := wellFormed(buf.Bytes()); err != nil {
+			t.Errorf("%s: %v", f, err)
 		}
 	}
 	var buf bytes.Buffer
@@ -154,6 +149,47 @@ func TestWrite_WellFormed(t *testing.T) {
 	}
 	if doc["version"] != jsonVersion || !strings.Contains(buf.String(), `"content_text": "Only a summary"`) {
 		t.Errorf("JSON feed lacks the version or an item's text content:\n%s", buf.String())
+	}
+}
+
+// TestWrite_ControlCharacters checks that text with characters XML does
+// not allow still makes a feed a parser reads.
+func TestWrite_ControlCharacters(t *testing.T) {
+	in := sample()
+	in.Items[0].Title = "Bell\x07 and form\x0c feed"
+	in.Items[0].Content = "<p>Vertical\x0btab</p>"
+	in.Items[0].Summary = "Null\x00 byte"
+	for _, f := range []Format{RSS, Atom, JSON} {
+		var buf bytes.Buffer
+		if err := Write(&buf, f, in); err != nil {
+			t.Fatal(err)
+		}
+		if f != JSON {
+			if err := wellFormed(buf.Bytes()); err != nil {
+				t.Errorf("%s: %v", f, err)
+			}
+		}
+		got, err := gofeed.NewParser().ParseString(buf.String())
+		if err != nil {
+			t.Errorf("%s: %v", f, err)
+			continue
+		}
+		if !strings.Contains(got.Items[0].Title, "Bell") || !strings.Contains(got.Items[0].Content, "Vertical") {
+			t.Errorf("%s: item %q %q", f, got.Items[0].Title, got.Items[0].Content)
+		}
+	}
+}
+
+// wellFormed reads an XML document with the standard library's strict
+// decoder.
+func wellFormed(doc []byte) error {
+	dec := xml.NewDecoder(bytes.NewReader(doc))
+	for {
+		if _, err := dec.Token(); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return err
+		}
 	}
 }
 

@@ -58,9 +58,10 @@ type rssGUID struct {
 	Value       string `xml:",chardata"`
 }
 
-// rssContent keeps HTML in a CDATA section, as feed readers expect.
+// rssContent is HTML as escaped text: unlike a CDATA section, escaping
+// replaces characters XML does not allow, so that no text breaks the feed.
 type rssContent struct {
-	HTML string `xml:",cdata"`
+	HTML string `xml:",chardata"`
 }
 
 type rssEnclosure struct {
