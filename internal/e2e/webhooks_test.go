@@ -77,7 +77,8 @@ func (h *hookReceiver) wait(t *testing.T, event string, timeout time.Duration) h
 // TestWebhooks_AddAndDeliver adds a webhook in the newsroom as an admin,
 // publishes an article, and checks that the receiver gets the event signed
 // with the secret the webhook's page shows, and that the page then lists
-// the delivery as delivered.
+// the delivery as delivered. The screens and the article's embed card pass
+// axe-core and the Nu HTML checker.
 func TestWebhooks_AddAndDeliver(t *testing.T) {
 	s, _ := freshHerald(t)
 	recv := newHookReceiver(t)
@@ -144,6 +145,16 @@ func TestWebhooks_AddAndDeliver(t *testing.T) {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
+	src := s.axeSource(t)
+	pages := map[string]string{}
+	for name, p := range map[string]string{"webhooks": "/admin/webhooks", "webhook-new": "/admin/webhooks/new",
+		"webhook-edit": strings.TrimPrefix(hookPage, s.URL)} {
+		open(t, ctx, s.URL+p)
+		axeCheck(t, ctx, src)
+		pages["newsroom-"+name] = fetchSource(t, ctx, p)
+	}
+	_, pages["embed-card"] = s.get(t, "/embed"+path)
+	s.checkHTML(t, pages)
 	w.check(t, s.URL)
 }
 
