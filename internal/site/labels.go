@@ -46,6 +46,8 @@ type labels struct {
 	ShareThis, ShareOn, NewTab, ShareByEmail, Email, VK string
 	CopyLink, LinkCopied, ShareNative                   string
 	Languages, EmbedLoad                                string
+	// CopySource names the article's address added to copied text.
+	CopySource string
 }
 
 // labelsFor returns the labels for a language tag.
@@ -78,7 +80,7 @@ func english() *labels {
 		ShareThis: "Share this:", ShareOn: "Share on %s", NewTab: "(opens in a new tab)",
 		ShareByEmail: "Share by email", Email: "Email", VK: "VK",
 		CopyLink: "Copy link", LinkCopied: "Link copied", ShareNative: "Share…",
-		Languages: "Read in", EmbedLoad: "Load from %s",
+		Languages: "Read in", EmbedLoad: "Load from %s", CopySource: "Source",
 	}
 }
 
@@ -103,6 +105,6 @@ func russian() *labels {
 		ShareThis: "Поделиться:", ShareOn: "Поделиться в %s", NewTab: "(откроется в новой вкладке)",
 		ShareByEmail: "Отправить по e-mail", Email: "E-mail", VK: "ВКонтакте",
 		CopyLink: "Копировать ссылку", LinkCopied: "Ссылка скопирована", ShareNative: "Поделиться…",
-		Languages: "Читать на языке", EmbedLoad: "Загрузить с %s",
+		Languages: "Читать на языке", EmbedLoad: "Загрузить с %s", CopySource: "Источник",
 	}
 }

@@ -26,10 +26,10 @@ func TestSite_CopyProtection(t *testing.T) {
 		marked string // "" for no marking
 	}{
 		{fire, `<div class="article-body" data-protect="notice" data-protect-notice="Ask us &lt;first&gt;" ` +
-			`data-protect-url="https://news.example` + f.path(fire) + `" data-protect-length="120">`},
+			`data-protect-url="https://news.example` + f.path(fire) + `" data-protect-length="120" data-protect-source="Source">`},
 		{museum, ""},
 		{council, `<div class="article-body" data-protect="attribute" data-protect-notice="Ask us &lt;first&gt;" ` +
-			`data-protect-url="https://news.example` + f.path(council) + `" data-protect-length="120">`},
+			`data-protect-url="https://news.example` + f.path(council) + `" data-protect-length="120" data-protect-source="Source">`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.slug, func(t *testing.T) {
@@ -48,6 +48,10 @@ func TestSite_CopyProtection(t *testing.T) {
 				t.Errorf("the protected text is not in the HTML")
 			}
 		})
+	}
+	ru := f.get(t, "GET", f.path("pozhar-v-portu")).Body.String()
+	if !strings.Contains(ru, `data-protect-source="Источник"`) {
+		t.Errorf("a Russian article's copied text is not attributed in Russian")
 	}
 }
 

@@ -1,6 +1,7 @@
 // Herald's copy protection of an article's body, marked by the server with
 // data-protect ("notice" or "attribute"), data-protect-notice,
-// data-protect-url (the canonical address) and data-protect-length.
+// data-protect-url (the canonical address), data-protect-length and
+// data-protect-source (the word before the address, in the page's language).
 //
 // It only deters casual copying: the text stays in the HTML for screen
 // readers, reader modes and search engines, and anyone may turn scripts
@@ -14,6 +15,7 @@
   var mode = body.getAttribute("data-protect");
   var source = new URL(body.getAttribute("data-protect-url") || location.href, location.href).href;
   var length = parseInt(body.getAttribute("data-protect-length"), 10) || 300;
+  var label = (body.getAttribute("data-protect-source") || "Source") + ": ";
 
   // inField reports whether the event happens in a form field.
   function inField(ev) {
@@ -74,9 +76,9 @@
     if (inField(ev) || !touchesBody() || !ev.clipboardData) return;
     var chars = Array.from(window.getSelection().toString());
     var text = chars.slice(0, length).join("") + (chars.length > length ? "…" : "");
-    ev.clipboardData.setData("text/plain", text + "\n\nSource: " + source);
-    ev.clipboardData.setData("text/html", "<p>" + escapeHTML(text).replace(/\n+/g, "<br>") +
-      "</p><p>Source: <a href=\"" + escapeHTML(source) + "\">" + escapeHTML(source) + "</a></p>");
+    ev.clipboardData.setData("text/plain", text + "\n\n" + label + source);
+    ev.clipboardData.setData("text/html", "<p>" + escapeHTML(text).replace(/\n+/g, "<br>") + "</p><p>" +
+      escapeHTML(label) + "<a href=\"" + escapeHTML(source) + "\">" + escapeHTML(source) + "</a></p>");
     ev.preventDefault();
   });
 })();
