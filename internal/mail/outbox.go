@@ -11,12 +11,11 @@ import (
 	"github.com/herald-news/herald/internal/queue"
 )
 
-// Defaults of an Outbox's Options; see package queue for the others.
-const (
-	DefaultBackoff     = time.Minute   // delay after the first failure, doubled after each next
-	DefaultMaxBackoff  = 6 * time.Hour // the longest delay between attempts
-	DefaultMaxAttempts = 12            // attempts before a message is given up
-)
+// DefaultTiming is when the outbox retries a message whose Options.Timing
+// leaves it unsaid: a minute after the first failure, doubling up to six
+// hours apart, 12 attempts in all (about two days). See package queue for
+// the other defaults.
+var DefaultTiming = queue.Timing{Backoff: time.Minute, MaxBackoff: 6 * time.Hour, MaxAttempts: 12}
 
 // Store is what the outbox sender needs from herald.Store.
 type Store interface {
@@ -36,17 +35,11 @@ type Transport interface {
 type Options struct {
 	Store     Store
 	Transport Transport
-	From      string // the sender of every message, "Name <address>"
-
-	Now         func() time.Time                     // time.Now when nil
-	After       func(time.Duration) <-chan time.Time // time.After when nil; tests pass a fake
-	Poll        time.Duration                        // queue.DefaultPoll when zero
-	Lease       time.Duration                        // queue.DefaultLease when zero
-	Batch       int                                  // queue.DefaultBatch when zero
-	Backoff     time.Duration                        // DefaultBackoff when zero
-	MaxBackoff  time.Duration                        // DefaultMaxBackoff when zero
-	MaxAttempts int                                  // DefaultMaxAttempts when zero
-	Logger      *slog.Logger                         // slog.Default() when nil
+	From      string       // the sender of every message, "Name <address>"
+	Logger    *slog.Logger // slog.Default() when nil
+	// Timing is the sender's clock and schedule; DefaultTiming for what
+	// it leaves zero.
+	Timing queue.Timing
 }
 
 // Outbox sends the messages of the store's outbox as they fall due.
@@ -57,20 +50,14 @@ type Outbox struct {
 
 // NewOutbox returns a sender; Run starts it.
 func NewOutbox(opts Options) *Outbox {
-	if opts.Now == nil {
-		opts.Now = time.Now
-	}
-	opts.Backoff = queue.Positive(opts.Backoff, DefaultBackoff)
-	opts.MaxBackoff = queue.Positive(opts.MaxBackoff, DefaultMaxBackoff)
-	opts.MaxAttempts = queue.Positive(opts.MaxAttempts, DefaultMaxAttempts)
+	opts.Timing = opts.Timing.WithDefaults(DefaultTiming)
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
 	o := &Outbox{opts: opts}
 	o.drain = &queue.Drainer[*herald.OutboxMessage]{
 		Claim: opts.Store.ClaimMessages, Deliver: o.deliver, Next: opts.Store.NextMessageTime,
-		Source: opts.Store, Wake: herald.ChangeOutbox, Now: opts.Now, After: opts.After,
-		Poll: opts.Poll, Lease: opts.Lease, Batch: opts.Batch, Logger: opts.Logger, What: "outbox messages",
+		Source: opts.Store, Wake: herald.ChangeOutbox, Timing: opts.Timing, Logger: opts.Logger, What: "outbox messages",
 	}
 	return o
 }
@@ -83,7 +70,7 @@ func (o *Outbox) Run(ctx context.Context) {
 
 // deliver sends one claimed message and records the outcome.
 func (o *Outbox) deliver(ctx context.Context, m *herald.OutboxMessage) {
-	now := o.opts.Now()
+	now := o.opts.Timing.Now()
 	msg, err := Build(o.message(m, now))
 	if err == nil {
 		err = o.opts.Transport.Send(ctx, m.To, msg)
@@ -91,13 +78,13 @@ func (o *Outbox) deliver(ctx context.Context, m *herald.OutboxMessage) {
 		err = Permanent(err)
 	}
 	if err == nil {
-		if err := o.opts.Store.MarkMessageSent(ctx, m.ID, o.opts.Now()); err != nil {
+		if err := o.opts.Store.MarkMessageSent(ctx, m.ID, o.opts.Timing.Now()); err != nil {
 			o.drain.LogStoreError(ctx, "marking an outbox message sent", err, "message", m.ID)
 		}
 		o.opts.Logger.InfoContext(ctx, "sent email", "message", m.ID, "attempt", m.Attempts)
 		return
 	}
-	next := o.retryAt(m.Attempts, err, o.opts.Now())
+	next := o.retryAt(m.Attempts, err)
 	o.opts.Logger.WarnContext(ctx, "sending email failed", "message", m.ID, "attempt", m.Attempts,
 		"err", err, "given_up", next.IsZero())
 	if err := o.opts.Store.MarkMessageFailed(ctx, m.ID, err.Error(), next); err != nil {
@@ -106,12 +93,12 @@ func (o *Outbox) deliver(ctx context.Context, m *herald.OutboxMessage) {
 }
 
 // retryAt returns when to try again after the given failed attempt, zero
-// to give up: 1, 2, 4, … times the backoff, at most MaxBackoff apart.
-func (o *Outbox) retryAt(attempts int, err error, now time.Time) time.Time {
-	if IsPermanent(err) || attempts >= o.opts.MaxAttempts {
+// to give up: never after a permanent error.
+func (o *Outbox) retryAt(attempts int, err error) time.Time {
+	if IsPermanent(err) {
 		return time.Time{}
 	}
-	return now.Add(queue.Backoff(attempts, o.opts.Backoff, o.opts.MaxBackoff))
+	return o.opts.Timing.RetryAt(attempts)
 }
 
 // message turns an outbox message into one to build. A List-Unsubscribe

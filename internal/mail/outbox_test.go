@@ -155,7 +155,8 @@ func TestOutboxRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o := NewOutbox(Options{Store: st, Transport: c, From: c.From(), Now: clk.Now, After: clk.After, Logger: quiet})
+	o := NewOutbox(Options{Store: st, Transport: c, From: c.From(), Logger: quiet,
+		Timing: queue.Timing{Now: clk.Now, After: clk.After}})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() { o.Run(ctx); close(done) }()
@@ -198,8 +199,8 @@ func TestOutboxRetries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o := NewOutbox(Options{Store: st, Transport: c, From: c.From(), Now: clk.Now, After: clk.After,
-		Poll: time.Hour, Backoff: time.Minute, MaxBackoff: 5 * time.Minute, MaxAttempts: 5, Logger: quiet})
+	o := NewOutbox(Options{Store: st, Transport: c, From: c.From(), Logger: quiet, Timing: queue.Timing{
+		Now: clk.Now, After: clk.After, Poll: time.Hour, Backoff: time.Minute, MaxBackoff: 5 * time.Minute, MaxAttempts: 5}})
 	ctx := context.Background()
 	st.enqueue(start, &herald.OutboxMessage{To: "anna@example.com", Subject: "s", Text: "t"})
 

@@ -5,6 +5,7 @@
 package queue
 
 import (
+	"cmp"
 	"context"
 	"log/slog"
 	"time"
@@ -20,7 +21,50 @@ const (
 	retryAfterError = 10 * time.Second // wait after the store failed
 )
 
-// Drainer delivers the items of one outbox table as they fall due.
+// Timing says when a drainer works and when it tries an item again. Zero
+// fields take defaults: WithDefaults.
+type Timing struct {
+	Now         func() time.Time                     // time.Now when nil
+	After       func(time.Duration) <-chan time.Time // time.After when nil; tests pass a fake
+	Poll        time.Duration                        // DefaultPoll when zero
+	Lease       time.Duration                        // DefaultLease when zero
+	Batch       int                                  // DefaultBatch when zero
+	Backoff     time.Duration                        // the delay after the first failure, doubled after each next
+	MaxBackoff  time.Duration                        // the longest delay between attempts
+	MaxAttempts int                                  // attempts before an item is given up
+}
+
+// WithDefaults returns t with its zero durations and counts taken from
+// def, those still zero from the package's defaults, and time.Now and
+// time.After for a nil Now and After.
+func (t Timing) WithDefaults(def Timing) Timing {
+	if t.Now == nil {
+		t.Now = time.Now
+	}
+	if t.After == nil {
+		t.After = time.After
+	}
+	t.Poll = cmp.Or(t.Poll, def.Poll, DefaultPoll)
+	t.Lease = cmp.Or(t.Lease, def.Lease, DefaultLease)
+	t.Batch = cmp.Or(t.Batch, def.Batch, DefaultBatch)
+	t.Backoff = cmp.Or(t.Backoff, def.Backoff)
+	t.MaxBackoff = cmp.Or(t.MaxBackoff, def.MaxBackoff)
+	t.MaxAttempts = cmp.Or(t.MaxAttempts, def.MaxAttempts)
+	return t
+}
+
+// RetryAt returns when to try an item again after its attempts-th failed
+// attempt, or zero to give it up: 1, 2, 4, … times Backoff after now, at
+// most MaxBackoff apart, until MaxAttempts.
+func (t Timing) RetryAt(attempts int) time.Time {
+	if attempts >= t.MaxAttempts {
+		return time.Time{}
+	}
+	return t.Now().Add(Backoff(attempts, t.Backoff, t.MaxBackoff))
+}
+
+// Drainer delivers the items of one outbox table as they fall due. Its
+// Timing must have its defaults (WithDefaults).
 type Drainer[T any] struct {
 	// Claim claims at most limit items due at now, each until now+lease.
 	Claim func(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]T, error)
@@ -31,44 +75,14 @@ type Drainer[T any] struct {
 	// Changes of kind Wake from Source wake the drainer.
 	Source herald.ChangeSource
 	Wake   herald.ChangeKind
-
-	Now    func() time.Time                     // time.Now when nil
-	After  func(time.Duration) <-chan time.Time // time.After when nil; tests pass a fake
-	Poll   time.Duration                        // DefaultPoll when zero
-	Lease  time.Duration                        // DefaultLease when zero
-	Batch  int                                  // DefaultBatch when zero
-	Logger *slog.Logger                         // slog.Default() when nil
-	What   string                               // what the items are, for logs: "outbox messages"
-}
-
-// defaults fills in the zero fields.
-func (d *Drainer[T]) defaults() {
-	if d.Now == nil {
-		d.Now = time.Now
-	}
-	if d.After == nil {
-		d.After = time.After
-	}
-	d.Poll = Positive(d.Poll, DefaultPoll)
-	d.Lease = Positive(d.Lease, DefaultLease)
-	d.Batch = Positive(d.Batch, DefaultBatch)
-	if d.Logger == nil {
-		d.Logger = slog.Default()
-	}
-}
-
-// Positive returns v, or def when v is not positive.
-func Positive[N int | time.Duration](v, def N) N {
-	if v <= 0 {
-		return def
-	}
-	return v
+	Timing
+	Logger *slog.Logger // not nil
+	What   string       // what the items are, for logs: "outbox messages"
 }
 
 // Run delivers due items, first those left from before a restart, then
 // each as it is enqueued or falls due again, until ctx is done.
 func (d *Drainer[T]) Run(ctx context.Context) {
-	d.defaults()
 	wake := make(chan struct{}, 1)
 	unsubscribe := d.Source.Subscribe(func(c herald.Change) {
 		if c.Kind == d.Wake {
@@ -99,7 +113,6 @@ func (d *Drainer[T]) Run(ctx context.Context) {
 // Step delivers one batch of due items and returns how long to wait before
 // the next: zero when the batch was full and more may be due.
 func (d *Drainer[T]) Step(ctx context.Context) time.Duration {
-	d.defaults()
 	items, err := d.Claim(ctx, d.Now(), d.Lease, d.Batch)
 	if err != nil {
 		d.LogStoreError(ctx, "claiming "+d.What, err)

@@ -25,13 +25,14 @@ import (
 	"github.com/herald-news/herald/internal/queue"
 )
 
-// Defaults of a Sender's Options; see package queue for the others.
-const (
-	DefaultBackoff     = 30 * time.Second // delay after the first failure, doubled after each next
-	DefaultMaxBackoff  = 6 * time.Hour    // the longest delay between attempts
-	DefaultMaxAttempts = 10               // attempts before a delivery is given up (about a day)
-	DefaultTimeout     = 15 * time.Second // for one request, answer included
-)
+// DefaultTiming is when the sender retries a delivery whose
+// Options.Timing leaves it unsaid: 30 seconds after the first failure,
+// doubling up to six hours apart, 10 attempts in all (about a day). See
+// package queue for the other defaults.
+var DefaultTiming = queue.Timing{Backoff: 30 * time.Second, MaxBackoff: 6 * time.Hour, MaxAttempts: 10}
+
+// DefaultTimeout bounds one request, answer included.
+const DefaultTimeout = 15 * time.Second
 
 // The headers of a delivery.
 const (
@@ -62,16 +63,10 @@ type Options struct {
 	// Origin makes article URLs absolute when the settings name no
 	// BaseURL: the address the server listens on.
 	Origin string
-
-	Now         func() time.Time                     // time.Now when nil
-	After       func(time.Duration) <-chan time.Time // time.After when nil; tests pass a fake
-	Poll        time.Duration                        // queue.DefaultPoll when zero
-	Lease       time.Duration                        // queue.DefaultLease when zero
-	Batch       int                                  // queue.DefaultBatch when zero
-	Backoff     time.Duration                        // DefaultBackoff when zero
-	MaxBackoff  time.Duration                        // DefaultMaxBackoff when zero
-	MaxAttempts int                                  // DefaultMaxAttempts when zero
-	Logger      *slog.Logger                         // slog.Default() when nil
+	Logger *slog.Logger // slog.Default() when nil
+	// Timing is the sender's clock and schedule; DefaultTiming for what
+	// it leaves zero.
+	Timing queue.Timing
 }
 
 // Payload is the JSON body of a delivery. Article is the article as the
@@ -93,26 +88,20 @@ type Sender struct {
 
 // New returns a sender; Run starts it.
 func New(opts Options) *Sender {
-	if opts.Now == nil {
-		opts.Now = time.Now
-	}
+	opts.Timing = opts.Timing.WithDefaults(DefaultTiming)
 	if opts.Client == nil {
 		opts.Client = &http.Client{
 			Timeout:       DefaultTimeout,
 			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 		}
 	}
-	opts.Backoff = queue.Positive(opts.Backoff, DefaultBackoff)
-	opts.MaxBackoff = queue.Positive(opts.MaxBackoff, DefaultMaxBackoff)
-	opts.MaxAttempts = queue.Positive(opts.MaxAttempts, DefaultMaxAttempts)
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
 	s := &Sender{opts: opts, enc: api.NewEncoder(opts.Store)}
 	s.drain = &queue.Drainer[*herald.WebhookDelivery]{
 		Claim: opts.Store.ClaimWebhookDeliveries, Deliver: s.deliver, Next: opts.Store.NextWebhookTime,
-		Source: opts.Store, Wake: herald.ChangeWebhook, Now: opts.Now, After: opts.After,
-		Poll: opts.Poll, Lease: opts.Lease, Batch: opts.Batch, Logger: opts.Logger, What: "webhook deliveries",
+		Source: opts.Store, Wake: herald.ChangeWebhook, Timing: opts.Timing, Logger: opts.Logger, What: "webhook deliveries",
 	}
 	return s
 }
@@ -143,7 +132,7 @@ func (s *Sender) deliver(ctx context.Context, d *herald.WebhookDelivery) {
 		s.failed(ctx, d, status, err)
 		return
 	}
-	if err := s.opts.Store.MarkWebhookDelivered(ctx, d.ID, status, s.opts.Now()); err != nil {
+	if err := s.opts.Store.MarkWebhookDelivered(ctx, d.ID, status, s.opts.Timing.Now()); err != nil {
 		s.drain.LogStoreError(ctx, "marking a webhook delivery delivered", err, "delivery", d.ID)
 	}
 	s.opts.Logger.InfoContext(ctx, "delivered webhook", "delivery", d.ID, "event", d.Event, "status", status,
@@ -174,13 +163,10 @@ func (s *Sender) post(ctx context.Context, d *herald.WebhookDelivery, body []byt
 	return res.StatusCode, nil
 }
 
-// failed records a failed attempt and when to try again: 1, 2, 4, … times
-// the backoff, at most MaxBackoff apart, until MaxAttempts.
+// failed records a failed attempt and when to try again (queue.Timing's
+// RetryAt).
 func (s *Sender) failed(ctx context.Context, d *herald.WebhookDelivery, status int, err error) {
-	var next time.Time
-	if d.Attempts < s.opts.MaxAttempts {
-		next = s.opts.Now().Add(queue.Backoff(d.Attempts, s.opts.Backoff, s.opts.MaxBackoff))
-	}
+	next := s.opts.Timing.RetryAt(d.Attempts)
 	s.opts.Logger.WarnContext(ctx, "webhook delivery failed", "delivery", d.ID, "event", d.Event, "status", status,
 		"attempt", d.Attempts, "err", err, "given_up", next.IsZero())
 	reason := err.Error()
@@ -199,7 +185,7 @@ func (s *Sender) payload(ctx context.Context, d *herald.WebhookDelivery) ([]byte
 	if err != nil {
 		return nil, err
 	}
-	site := api.SiteFor(settings, s.opts.Origin, s.opts.Now())
+	site := api.SiteFor(settings, s.opts.Origin, s.opts.Timing.Now())
 	p := Payload{Event: d.Event, OccurredAt: d.OccurredAt}
 	ref := &herald.Article{Slug: d.ArticleSlug, PublishedAt: d.ArticlePublishedAt}
 	p.Article = api.ArticleRef{ID: d.ArticleID, URL: site.ArticleURL(ref)}

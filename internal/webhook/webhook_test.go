@@ -15,6 +15,7 @@ import (
 
 	"github.com/herald-news/herald"
 	"github.com/herald-news/herald/internal/clocktest"
+	"github.com/herald-news/herald/internal/queue"
 	"github.com/herald-news/herald/internal/sqlstore"
 )
 
@@ -85,8 +86,8 @@ func newFixture(t *testing.T) *fixture {
 }
 
 func (f *fixture) newSender() *Sender {
-	return New(Options{Store: f.store, Now: f.clock.Now, Backoff: time.Minute, MaxBackoff: 10 * time.Minute,
-		MaxAttempts: 3, Poll: time.Hour, Logger: slog.New(slog.DiscardHandler)})
+	return New(Options{Store: f.store, Logger: slog.New(slog.DiscardHandler), Timing: queue.Timing{
+		Now: f.clock.Now, Backoff: time.Minute, MaxBackoff: 10 * time.Minute, MaxAttempts: 3, Poll: time.Hour}})
 }
 
 func (f *fixture) check(err error) {
@@ -268,8 +269,8 @@ func TestSender_SurvivesRestart(t *testing.T) {
 	f.clock.Advance(5 * time.Minute)
 	waits := make(chan time.Duration, 10)
 	ctx, cancel := context.WithCancel(f.ctx)
-	s := New(Options{Store: f.store, Now: f.clock.Now, Poll: time.Hour, Logger: slog.New(slog.DiscardHandler),
-		After: func(d time.Duration) <-chan time.Time { waits <- d; return nil }})
+	s := New(Options{Store: f.store, Logger: slog.New(slog.DiscardHandler), Timing: queue.Timing{Now: f.clock.Now,
+		Poll: time.Hour, After: func(d time.Duration) <-chan time.Time { waits <- d; return nil }}})
 	done := make(chan struct{})
 	go func() { s.Run(ctx); close(done) }()
 	defer func() { cancel(); <-done }()
