@@ -24,6 +24,14 @@ const (
 	EmbedPrefix = "/embed/"
 )
 
+// Limits of the answer cache.
+const (
+	cacheBytes = 8 << 20
+	// cacheFor bounds how long an answer is kept without a change: an
+	// article published with a time ahead comes out with none.
+	cacheFor = time.Minute
+)
+
 // Options configure an API.
 type Options struct {
 	Store  Store
@@ -37,6 +45,8 @@ type API struct {
 	enc     *Encoder
 	now     func() time.Time
 	errs    *httpx.Adapter
+	cache   *httpx.Cache
+	unsub   func()
 	handler http.Handler
 }
 
@@ -50,8 +60,15 @@ func New(opts Options) (*API, error) {
 		a.now = time.Now
 	}
 	a.errs = &httpx.Adapter{Logger: opts.Logger, Page: writeError}
+	a.cache = httpx.NewCache(cacheBytes)
+	a.unsub = opts.Store.Subscribe(func(herald.Change) { a.cache.Clear() })
 	a.handler = a.routes()
 	return a, nil
+}
+
+// Close stops listening to the store's changes.
+func (a *API) Close() {
+	a.unsub()
 }
 
 // Handler serves every path under Prefix and EmbedPrefix.
@@ -78,7 +95,7 @@ func (a *API) routes() http.Handler {
 		EmbedPrefix + "{path...}": a.card,
 		"/api/{rest...}":          notFound,
 	} {
-		mux.Handle(pattern, a.errs.Handle(readOnly(h)))
+		mux.Handle(pattern, a.errs.Handle(readOnly(a.cached(h))))
 	}
 	return mux
 }
@@ -142,17 +159,58 @@ func writeError(w http.ResponseWriter, r *http.Request, e httpx.ErrorInfo) {
 }
 
 // writeJSON answers v with an ETag, answering 304 to a client that holds
-// the same answer, and gzip to one that accepts it.
-func writeJSON(w http.ResponseWriter, r *http.Request, v any) error {
+// the same answer, and gzip to one that accepts it. The answer is kept in
+// the cache when w is a capture.
+func (a *API) writeJSON(w http.ResponseWriter, r *http.Request, v any) error {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	httpx.NewPage("application/json; charset=utf-8", b.Bytes(), time.Time{}).ServeHTTP(w, r)
+	p := httpx.NewPage("application/json; charset=utf-8", b.Bytes(), a.now().Add(cacheFor))
+	if c, ok := w.(*capture); ok {
+		c.page = p
+	}
+	serve(w, r, p)
 	return nil
+}
+
+// serve answers with a JSON page.
+func serve(w http.ResponseWriter, r *http.Request, p *httpx.Page) {
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	p.ServeHTTP(w, r)
+}
+
+// capture notes the JSON page an answer wrote, for the cache.
+type capture struct {
+	http.ResponseWriter
+	page *httpx.Page
+}
+
+// cached answers from the cache, which every change in the store empties,
+// and keeps each new JSON answer there. The key holds the request's origin,
+// since URLs in answers use it when the settings name none.
+func (a *API) cached(h httpx.HandlerFunc) httpx.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		key := r.Host + r.URL.RequestURI()
+		if r.TLS != nil {
+			key = "tls:" + key
+		}
+		if p := a.cache.Get(key); p != nil && p.Fresh(a.now()) {
+			serve(w, r, p)
+			return nil
+		}
+		gen := a.cache.Generation()
+		c := &capture{ResponseWriter: w}
+		if err := h(c, r); err != nil {
+			return err
+		}
+		if c.page != nil {
+			a.cache.Put(gen, key, c.page)
+		}
+		return nil
+	}
 }
 
 // site reads the settings and returns the Site of the request: absolute

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"slices"
@@ -291,5 +292,42 @@ func TestAPI_Errors(t *testing.T) {
 	}
 	if !slices.Contains([]string{"application/json; charset=utf-8"}, res.header.Get("Content-Type")) {
 		t.Errorf("Content-Type %q", res.header.Get("Content-Type"))
+	}
+}
+
+// TestAPI_Cache checks that answers kept in memory give way to changes in
+// the store and, within a minute, to the passing of time.
+func TestAPI_Cache(t *testing.T) {
+	f := newFixture(t)
+	path := Prefix + "articles?per_page=100"
+	before := f.listIDs(path)
+	lead := f.articles["lead"]
+	f.check(f.store.DeleteArticle(f.ctx, f.articles["ferry"].ID))
+	if got := f.listIDs(path); len(got) != len(before)-1 {
+		t.Errorf("after a deletion: %v, was %v", got, before)
+	}
+	f.getJSON(pathOf("articles", lead.ID), http.StatusOK, nil)
+	// The future-dated article comes out by the clock alone, with no change.
+	f.clock.Advance(2 * time.Hour)
+	if got := f.listIDs(path); !slices.Contains(got, f.articles["future"].ID) {
+		t.Errorf("two hours on, the listing %v lacks the article that came out", got)
+	}
+	// Without a base URL, answers name the origin asked, so each has its own.
+	settings, err := f.store.FindSettings(f.ctx)
+	f.check(err)
+	settings.BaseURL = ""
+	f.check(f.store.UpdateSettings(f.ctx, settings))
+	for _, host := range []string{"a.example", "b.example"} {
+		req, err := http.NewRequestWithContext(f.ctx, http.MethodGet, f.server.URL+pathOf("articles", lead.ID), nil)
+		f.check(err)
+		req.Host = host
+		res, err := f.server.Client().Do(req)
+		f.check(err)
+		var a Article
+		f.check(json.NewDecoder(res.Body).Decode(&a))
+		res.Body.Close()
+		if !strings.HasPrefix(a.URL, "http://"+host+"/") {
+			t.Errorf("asked of %s, the article's url is %s", host, a.URL)
+		}
 	}
 }

@@ -34,7 +34,7 @@ func (a *API) articles(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, r, listOf(r, site, p, res.Total, data))
+	return a.writeJSON(w, r, listOf(r, site, p, res.Total, data))
 }
 
 // article answers GET /api/v1/articles/{id}: one public article.
@@ -58,7 +58,7 @@ func (a *API) article(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, r, data[0])
+	return a.writeJSON(w, r, data[0])
 }
 
 // articleFilter reads the filters of an article listing. A section, tag,

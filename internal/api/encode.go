@@ -29,6 +29,7 @@ type Store interface {
 	FindMedia(ctx context.Context, id int64) (*herald.Media, error)
 	FindSettings(ctx context.Context) (herald.Settings, error)
 	CountComments(ctx context.Context, articleIDs []int64) (map[int64]int, error)
+	herald.ChangeSource
 }
 
 // Article is the public JSON form of an article, in the API and in webhook
@@ -178,12 +179,12 @@ func (e *Encoder) article(site Site, a *herald.Article) Article {
 
 // translations returns the other public articles of a's translation group.
 func (e *Encoder) translations(ctx context.Context, site Site, a *herald.Article) ([]Translation, error) {
-	original := a.TranslationOf
-	if original == 0 {
-		original = a.ID
+	filters := []herald.ArticleFilter{{TranslationOf: a.ID}}
+	if original := a.TranslationOf; original != 0 {
+		filters = []herald.ArticleFilter{{ID: original}, {TranslationOf: original}}
 	}
 	out := []Translation{}
-	for _, f := range []herald.ArticleFilter{{ID: original}, {TranslationOf: original}} {
+	for _, f := range filters {
 		f.PublicAt, f.ExcludeID, f.Limit = site.Now, a.ID, 100
 		res, err := e.store.FindArticles(ctx, f)
 		if err != nil {

@@ -57,6 +57,7 @@ func newFixture(t *testing.T) *fixture {
 	f.fill()
 	a, err := New(Options{Store: st, Now: f.clock.Now, Logger: slog.New(slog.DiscardHandler)})
 	f.check(err)
+	t.Cleanup(a.Close)
 	f.server = httptest.NewServer(a.Handler())
 	t.Cleanup(f.server.Close)
 	return f

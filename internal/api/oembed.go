@@ -88,5 +88,5 @@ func (a *API) oembed(w http.ResponseWriter, r *http.Request) error {
 		`loading="lazy" sandbox="allow-popups allow-popups-to-escape-sandbox"></iframe>`,
 		html.EscapeString(site.URL(EmbedPrefix[:len(EmbedPrefix)-1]+art.Path(site.Settings.Location()))),
 		o.Width, o.Height, html.EscapeString(art.Headline))
-	return writeJSON(w, r, o)
+	return a.writeJSON(w, r, o)
 }

@@ -117,7 +117,7 @@ func listAll[R, T any](a *API, w http.ResponseWriter, r *http.Request, find func
 	for _, v := range pageOf(all, p) {
 		data = append(data, of(site, v))
 	}
-	return writeJSON(w, r, listOf(r, site, p, len(all), data))
+	return a.writeJSON(w, r, listOf(r, site, p, len(all), data))
 }
 
 // one answers a single record found by the path's id, turned into JSON by of.
@@ -135,7 +135,7 @@ func one[R, T any](a *API, w http.ResponseWriter, r *http.Request, what string,
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, r, of(site, v))
+	return a.writeJSON(w, r, of(site, v))
 }
 
 // sections answers GET /api/v1/sections: parents before their children.
