@@ -15,7 +15,7 @@ import (
 const module = "github.com/herald-news/herald"
 
 // leaves may import nothing from the project but the root package.
-var leaves = []string{"internal/clocktest", "internal/config", "internal/markup", "internal/media", "internal/assets", "internal/feed", "internal/spam", "internal/diff"}
+var leaves = []string{"internal/clocktest", "internal/config", "internal/markup", "internal/media", "internal/assets", "internal/feed", "internal/spam", "internal/diff", "internal/queue"}
 
 // wiring may be imported only by cmd/herald: they are the concrete parts
 // that only the command puts together.
