@@ -71,10 +71,28 @@ func (a *API) articleFilter(ctx context.Context, q url.Values, site Site) (heral
 		id   *int64
 		find func(slug string) (int64, error)
 	}{
-		{"section", &f.SectionID, func(s string) (int64, error) { return idOf(a.store.FindSectionBySlug(ctx, s)) }},
-		{"tag", &f.TagID, func(s string) (int64, error) { return idOf(a.store.FindTagBySlug(ctx, s)) }},
-		{"story", &f.StoryID, func(s string) (int64, error) { return idOf(a.store.FindStoryBySlug(ctx, s)) }},
-		{"author", &f.AuthorID, func(s string) (int64, error) { return a.authorID(ctx, s) }},
+		{"section", &f.SectionID, func(slug string) (int64, error) {
+			s, err := a.store.FindSectionBySlug(ctx, slug)
+			if err != nil {
+				return 0, err
+			}
+			return s.ID, nil
+		}},
+		{"tag", &f.TagID, func(slug string) (int64, error) {
+			t, err := a.store.FindTagBySlug(ctx, slug)
+			if err != nil {
+				return 0, err
+			}
+			return t.ID, nil
+		}},
+		{"story", &f.StoryID, func(slug string) (int64, error) {
+			s, err := a.store.FindStoryBySlug(ctx, slug)
+			if err != nil {
+				return 0, err
+			}
+			return s.ID, nil
+		}},
+		{"author", &f.AuthorID, func(slug string) (int64, error) { return a.authorID(ctx, slug) }},
 	} {
 		if *ref.id, err = refParam(q, ref.name, ref.find); err != nil {
 			return f, err
@@ -116,22 +134,4 @@ func refParam(q url.Values, name string, find func(slug string) (int64, error)) 
 		return 0, invalid(name, "there is no %s “%s”", name, slug)
 	}
 	return id, err
-}
-
-// idOf returns the ID of a section, tag or story the store found.
-func idOf[T interface {
-	*herald.Section | *herald.Tag | *herald.Story
-}](v T, err error) (int64, error) {
-	if err != nil {
-		return 0, err
-	}
-	switch v := any(v).(type) {
-	case *herald.Section:
-		return v.ID, nil
-	case *herald.Tag:
-		return v.ID, nil
-	case *herald.Story:
-		return v.ID, nil
-	}
-	return 0, nil
 }

@@ -63,7 +63,7 @@ func (a *API) card(w http.ResponseWriter, r *http.Request) error {
 		Date:      art.PublishedAt.In(site.Settings.Location()).Format(time.DateOnly),
 	}
 	if v.Summary == "" {
-		v.Summary = art.Excerpt
+		v.Summary = a.enc.excerpt(art)
 	}
 	if art.Section != nil {
 		v.Section = art.Section.Name

@@ -155,12 +155,9 @@ func (e *Encoder) Articles(ctx context.Context, site Site, articles []*herald.Ar
 func (e *Encoder) article(site Site, a *herald.Article) Article {
 	v := Article{
 		ID: a.ID, URL: site.ArticleURL(a), Headline: a.Headline, Dek: a.Dek, BodyHTML: e.conv.HTML(a.Body),
-		Excerpt: a.Excerpt, PublishedAt: a.PublishedAt, Language: a.Language,
+		Excerpt: e.excerpt(a), PublishedAt: a.PublishedAt, Language: a.Language,
 		Authors: []Link{}, Tags: []Link{}, Corrections: []Correction{},
 		Section: sectionLink(site, a.Section), Story: storyLink(site, a.Story), Image: imageOf(site, a.Featured),
-	}
-	if v.Excerpt == "" {
-		v.Excerpt = markup.Excerpt(e.conv.Text(a.Body), excerptLen)
 	}
 	if !a.UpdatedAt.IsZero() {
 		v.UpdatedAt = &a.UpdatedAt
@@ -175,6 +172,15 @@ func (e *Encoder) article(site Site, a *herald.Article) Article {
 		v.Corrections = append(v.Corrections, Correction{Time: c.Time, Text: c.Text})
 	}
 	return v
+}
+
+// excerpt is the article's excerpt, or else the start of its body as
+// plain text.
+func (e *Encoder) excerpt(a *herald.Article) string {
+	if a.Excerpt != "" {
+		return a.Excerpt
+	}
+	return markup.Excerpt(e.conv.Text(a.Body), excerptLen)
 }
 
 // translations returns the other public articles of a's translation group.
