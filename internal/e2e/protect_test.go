@@ -54,6 +54,16 @@ func TestCopyProtection_Browser(t *testing.T) {
 		if keyBlocked(t, reader, "Tab") {
 			t.Error("the Tab key is blocked on a protected page")
 		}
+		axe := s.axeSource(t)
+		for _, scheme := range []string{"light", "dark"} {
+			colorScheme(t, reader, scheme)
+			selectLead(t, reader)
+			shortcut(t, reader, "c", "copy")
+			if noticeShown(t, reader) == "" {
+				t.Fatal("no notice to check with axe")
+			}
+			axeCheck(t, reader, axe)
+		}
 		screenshot(t, reader, "copy-protection-notice.png")
 		commentFormWorks(t, reader)
 	})

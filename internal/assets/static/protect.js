@@ -39,7 +39,7 @@
     notice.setAttribute("role", "status");
     notice.setAttribute("aria-live", "polite");
     notice.hidden = true;
-    document.body.appendChild(notice);
+    (document.querySelector("main") || document.body).appendChild(notice);
     var timer = 0;
     var show = function () {
       notice.textContent = body.getAttribute("data-protect-notice") || "";
