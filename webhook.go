@@ -166,4 +166,7 @@ type WebhookStore interface {
 	// NextWebhookTime returns the earliest time an undelivered delivery is
 	// due, zero when none is.
 	NextWebhookTime(ctx context.Context) (time.Time, error)
+	// PurgeWebhookDeliveries deletes the deliveries, made or given up, of
+	// events that occurred before the time, and returns how many.
+	PurgeWebhookDeliveries(ctx context.Context, before time.Time) (int, error)
 }

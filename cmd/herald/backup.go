@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -148,6 +149,10 @@ func pgDump(ctx context.Context, url, file string) error {
 	return os.Rename(tmp, file)
 }
 
+// heraldDump matches the line of pg_restore's list of a Herald dump that
+// restores the migrations table, in whichever schema.
+var heraldDump = regexp.MustCompile(`(?m) TABLE DATA \S+ schema_migrations `)
+
 // pgRestore replaces the content of the database at url with the dump in
 // file, in one transaction, after checking that it is a Herald dump.
 func pgRestore(ctx context.Context, url, file string) error {
@@ -157,7 +162,7 @@ func pgRestore(ctx context.Context, url, file string) error {
 	if err := toolError("pg_restore", list.Run()); err != nil {
 		return fmt.Errorf("%s is not a pg_dump archive in the custom format (%v)", file, err)
 	}
-	if !strings.Contains(toc.String(), " TABLE DATA public schema_migrations ") {
+	if !heraldDump.MatchString(toc.String()) {
 		return fmt.Errorf("%s is not a dump of a Herald database (it has no schema_migrations table)", file)
 	}
 	return runTool(ctx, "pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",

@@ -243,16 +243,19 @@ func postgresDatabase(t *testing.T) string {
 	return u.String()
 }
 
+// backupCase is a run of backup or restore that must fail.
+type backupCase struct {
+	name string
+	path string // $PATH for the run; "" keeps it
+	args []string
+	code int
+	want string
+}
+
 func TestBackup_BadInput(t *testing.T) {
 	dir := t.TempDir()
 	pg := "postgres://nobody@127.0.0.1:1/none?sslmode=disable"
-	tests := []struct {
-		name string
-		path string // $PATH for the run; "" keeps it
-		args []string
-		code int
-		want string
-	}{
+	tests := []backupCase{
 		{"backup without a file", "", []string{"backup", "-db", filepath.Join(dir, "h.db")}, 2, "Usage: herald backup"},
 		{"restore without a file", "", []string{"restore"}, 2, "Usage: herald restore"},
 		{"force is no file", "", []string{"backup", "-force"}, 2, "Usage: herald backup"},
@@ -260,6 +263,9 @@ func TestBackup_BadInput(t *testing.T) {
 		{"no backup", "", []string{"restore", "-db", filepath.Join(dir, "h.db"), filepath.Join(dir, "none.db")}, 1, "cannot read the backup"},
 		{"no pg_dump", dir, []string{"backup", "-db", pg, filepath.Join(dir, "pg.dump")}, 1, "pg_dump is not installed"},
 		{"no pg_restore", dir, []string{"restore", "-db", pg, filepath.Join(dir, "b.db")}, 1, "pg_restore is not installed"},
+	}
+	if _, err := exec.LookPath("pg_restore"); err == nil {
+		tests = append(tests, backupCase{"not a dump", "", []string{"restore", "-db", pg, filepath.Join(dir, "b.db")}, 1, "is not a pg_dump archive"})
 	}
 	os.WriteFile(filepath.Join(dir, "b.db"), []byte("not a dump"), 0o600)
 	for _, tt := range tests {

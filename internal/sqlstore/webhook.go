@@ -218,6 +218,24 @@ func (s *Store) NextWebhookTime(ctx context.Context) (time.Time, error) {
 	return next, nil
 }
 
+// PurgeWebhookDeliveries implements herald.WebhookStore.
+func (s *Store) PurgeWebhookDeliveries(ctx context.Context, before time.Time) (int, error) {
+	var n int64
+	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		res, err := tx.ExecContext(ctx, `DELETE FROM webhook_deliveries WHERE next_attempt_at IS NULL
+			AND occurred_at < $1`, utc(before))
+		if err != nil {
+			return nil, err
+		}
+		n, err = res.RowsAffected()
+		return nil, err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("purge webhook deliveries before %s: %w", before.Format(time.RFC3339), err)
+	}
+	return int(n), nil
+}
+
 // articleEvent is the event of an article's status going from before to
 // after, "" when webhooks are not told: only what readers can see counts.
 func articleEvent(before, after herald.ArticleStatus) herald.WebhookEvent {

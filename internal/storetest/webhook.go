@@ -214,6 +214,14 @@ func testWebhookDeliveries(t *testing.T, s herald.Store) {
 	if got := list[0]; !got.DeliveredAt.IsZero() || got.LastError != "connection refused" || !got.NextAttemptAt.IsZero() {
 		t.Errorf("given up: %+v", got)
 	}
+	f.article(nil) // a delivery still due stays, however old
+	n, err := s.PurgeWebhookDeliveries(f.ctx, now.Add(time.Hour))
+	f.check(err)
+	list, err = s.FindWebhookDeliveries(f.ctx, w.ID, 10)
+	f.check(err)
+	if n != 2 || len(list) != 1 || !list[0].DeliveredAt.IsZero() || list[0].NextAttemptAt.IsZero() {
+		t.Errorf("purged %d, left %+v; want the delivered and the given-up ones gone, the due one kept", n, list)
+	}
 	wantCode(t, s.MarkWebhookDelivered(f.ctx, d.ID+100, 200, now), herald.ENOTFOUND)
 	wantCode(t, s.MarkWebhookFailed(f.ctx, d.ID+100, 500, "x", now), herald.ENOTFOUND)
 	f.check(s.DeleteWebhook(f.ctx, w.ID))

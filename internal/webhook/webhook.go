@@ -8,6 +8,7 @@ package webhook
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
@@ -18,6 +19,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/herald-news/herald"
@@ -33,6 +35,13 @@ var DefaultTiming = queue.Timing{Backoff: 30 * time.Second, MaxBackoff: 6 * time
 
 // DefaultTimeout bounds one request, answer included.
 const DefaultTimeout = 15 * time.Second
+
+// DefaultKeep is how long deliveries made or given up stay on their
+// webhook's page before the sender deletes them.
+const DefaultKeep = 30 * 24 * time.Hour
+
+// purgeEvery is how often the sender deletes deliveries past Keep.
+const purgeEvery = 24 * time.Hour
 
 // The headers of a delivery.
 const (
@@ -51,6 +60,7 @@ type Store interface {
 	MarkWebhookDelivered(ctx context.Context, id int64, status int, at time.Time) error
 	MarkWebhookFailed(ctx context.Context, id int64, status int, reason string, next time.Time) error
 	NextWebhookTime(ctx context.Context) (time.Time, error)
+	PurgeWebhookDeliveries(ctx context.Context, before time.Time) (int, error)
 	herald.ChangeSource
 }
 
@@ -63,6 +73,9 @@ type Options struct {
 	// Origin makes article URLs absolute when the settings name no
 	// BaseURL: the address the server listens on.
 	Origin string
+	// Keep is how long deliveries made or given up are kept; DefaultKeep
+	// when zero.
+	Keep   time.Duration
 	Logger *slog.Logger // slog.Default() when nil
 	// Timing is the sender's clock and schedule; DefaultTiming for what
 	// it leaves zero.
@@ -89,6 +102,7 @@ type Sender struct {
 // New returns a sender; Run starts it.
 func New(opts Options) *Sender {
 	opts.Timing = opts.Timing.WithDefaults(DefaultTiming)
+	opts.Keep = cmp.Or(opts.Keep, DefaultKeep)
 	if opts.Client == nil {
 		opts.Client = &http.Client{
 			Timeout:       DefaultTimeout,
@@ -107,9 +121,35 @@ func New(opts Options) *Sender {
 }
 
 // Run delivers due events, first those left from before a restart, then
-// each as it is enqueued or falls due again, until ctx is done.
+// each as it is enqueued or falls due again, and once a day deletes the
+// deliveries older than Keep, until ctx is done.
 func (s *Sender) Run(ctx context.Context) {
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for {
+			s.purge(ctx)
+			select {
+			case <-ctx.Done():
+				return
+			case <-s.opts.Timing.After(purgeEvery):
+			}
+		}
+	})
 	s.drain.Run(ctx)
+	wg.Wait()
+}
+
+// purge deletes the deliveries made or given up before Keep. Several
+// processes may do it at once: what one deleted, the others find gone.
+func (s *Sender) purge(ctx context.Context) {
+	n, err := s.opts.Store.PurgeWebhookDeliveries(ctx, s.opts.Timing.Now().Add(-s.opts.Keep))
+	if err != nil {
+		s.drain.LogStoreError(ctx, "deleting old webhook deliveries", err)
+		return
+	}
+	if n > 0 {
+		s.opts.Logger.InfoContext(ctx, "deleted old webhook deliveries", "deleted", n, "keep", s.opts.Keep)
+	}
 }
 
 // Sign returns the X-Herald-Signature value of body under secret.

@@ -306,3 +306,37 @@ func waitFor(t *testing.T, waits <-chan time.Duration, want time.Duration) {
 		}
 	}
 }
+
+// TestSender_PurgesOldDeliveries checks that a running sender deletes the
+// deliveries made more than Keep ago and keeps the recent ones.
+func TestSender_PurgesOldDeliveries(t *testing.T) {
+	f := newFixture(t)
+	e := newEndpoint(t)
+	w := f.webhook(e.URL, herald.EventArticlePublished, herald.EventArticleUpdated)
+	a := f.article()
+	f.sender.drain.Step(f.ctx)
+	f.clock.Advance(DefaultKeep + time.Hour)
+	a.Headline = "Recent"
+	f.check(f.store.UpdateArticle(f.ctx, a))
+	f.sender.drain.Step(f.ctx)
+	if n := len(f.deliveries(w)); n != 2 {
+		t.Fatalf("%d deliveries before the purge, want 2", n)
+	}
+	ctx, cancel := context.WithCancel(f.ctx)
+	s := New(Options{Store: f.store, Logger: slog.New(slog.DiscardHandler), Timing: queue.Timing{Now: f.clock.Now,
+		After: func(time.Duration) <-chan time.Time { return nil }}})
+	done := make(chan struct{})
+	go func() { s.Run(ctx); close(done) }()
+	defer func() { cancel(); <-done }()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		ds := f.deliveries(w)
+		if len(ds) == 1 && ds[0].Event == herald.EventArticleUpdated {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("deliveries after the purge: %d, want only the recent one", len(ds))
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
