@@ -84,6 +84,10 @@ func TestCard(t *testing.T) {
 	if res.header.Get("ETag") == "" {
 		t.Error("no ETag on the card")
 	}
+	if body := string(f.do(http.MethodGet, EmbedPrefix+"2024/03/01/ferry/").body); !strings.Contains(body,
+		`<p class="dek">The ferry runs again.</p>`) || strings.Contains(body, "<img") {
+		t.Errorf("the card of an article without a dek or image:\n%s", body)
+	}
 	for _, path := range []string{"2024/03/01/draft/", "2024/03/01/withdrawn/", "2024/03/02/lead/", "2024/03/01/lead",
 		"lead/", "2024/03/01/lead/x/", "2024/aa/01/lead/", ""} {
 		res := f.do(http.MethodGet, EmbedPrefix+path)
