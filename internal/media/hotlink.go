@@ -26,8 +26,9 @@ type HotlinkGuard struct {
 	logger *slog.Logger
 
 	mu    sync.Mutex
-	known bool // whether on holds the current setting
-	on    bool
+	known bool   // whether on and home hold the current settings
+	on    bool   // Protection.MediaHotlinks
+	home  string // the host of Settings.BaseURL, "" when unset
 }
 
 // NewHotlinkGuard returns a guard reading the setting from src, and the
@@ -45,12 +46,19 @@ func NewHotlinkGuard(src SettingsSource, logger *slog.Logger) (g *HotlinkGuard, 
 }
 
 // Wrap returns next behind the guard: a request whose Referer is a page of
-// another site gets 403 while the setting is on. A request without a
+// another site gets 403 while the setting is on. The site's own pages are
+// those on the host the request was sent to or on the host of the site's
+// base URL (behind a proxy that rewrites Host). A request without a
 // Referer (typed in, a feed reader, a privacy-minded browser) is served,
-// as is every request while the setting cannot be read.
+// as is every request while the settings cannot be read.
 func (g *HotlinkGuard) Wrap(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if foreignReferer(r) && g.refuse(r.Context()) {
+		ref := refererHost(r)
+		if ref == "" || strings.EqualFold(ref, r.Host) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if on, home := g.settings(r.Context()); on && !strings.EqualFold(ref, home) {
 			w.Header().Set("Cache-Control", "no-store")
 			w.Header().Set("Vary", "Referer")
 			http.Error(w, "This image may be shown only on this site's pages.", http.StatusForbidden)
@@ -60,31 +68,35 @@ func (g *HotlinkGuard) Wrap(next http.Handler) http.Handler {
 	})
 }
 
-// refuse reports whether hotlinks are refused now.
-func (g *HotlinkGuard) refuse(ctx context.Context) bool {
+// settings returns whether hotlinks are refused and the base URL's host.
+func (g *HotlinkGuard) settings(ctx context.Context) (on bool, home string) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if !g.known {
 		s, err := g.src.FindSettings(ctx)
 		if err != nil {
 			g.logger.WarnContext(ctx, "hotlink guard: reading settings", "err", err)
-			return false
+			return false, ""
 		}
 		g.on, g.known = s.Protection.MediaHotlinks, true
+		g.home = ""
+		if u, err := url.Parse(s.BaseURL); err == nil {
+			g.home = u.Host
+		}
 	}
-	return g.on
+	return g.on, g.home
 }
 
-// foreignReferer reports whether r names as its Referer a page whose host
-// is not the host r was sent to. An unreadable Referer counts as foreign.
-func foreignReferer(r *http.Request) bool {
+// refererHost returns the host of r's Referer: "" without one, and a
+// string no host equals for one that cannot be read.
+func refererHost(r *http.Request) string {
 	ref := r.Header.Get("Referer")
 	if ref == "" {
-		return false
+		return ""
 	}
 	u, err := url.Parse(ref)
-	if err != nil {
-		return true
+	if err != nil || u.Host == "" {
+		return "unreadable referer"
 	}
-	return !strings.EqualFold(u.Host, r.Host)
+	return u.Host
 }

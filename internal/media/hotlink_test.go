@@ -85,6 +85,17 @@ func TestHotlinkGuard(t *testing.T) {
 	if st.reads != 2 {
 		t.Errorf("settings read %d times, want once per change (2)", st.reads)
 	}
+	// Behind a proxy that sends its own Host, the base URL names the site.
+	st.mu.Lock()
+	st.s.BaseURL = "https://news.example.com"
+	st.mu.Unlock()
+	st.set(true)
+	if got := get("https://news.example.com/2022/09/27/story/"); got != 200 {
+		t.Errorf("Referer on the base URL's host: %d, want 200", got)
+	}
+	if got := get(foreign); got != 403 {
+		t.Errorf("with a base URL, a foreign page's request = %d, want 403", got)
+	}
 	st.set(false)
 	if got := get(foreign); got != 200 {
 		t.Errorf("setting off again: %d, want 200", got)
