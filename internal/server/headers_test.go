@@ -143,3 +143,19 @@ func TestServer_Timeouts(t *testing.T) {
 		t.Errorf("MaxHeaderBytes = %d, want a bound under 1 MiB", hs.MaxHeaderBytes)
 	}
 }
+
+// BenchmarkServer_Front measures what the front handler adds to a request:
+// client address, nonce, headers and the rate limit check.
+func BenchmarkServer_Front(b *testing.B) {
+	ok := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {})
+	s := New(Options{Site: ok, Media: ok, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Ready: func(context.Context) error { return nil }, Limits: Limits{Pages: 1 << 30}})
+	h := s.front(ok)
+	r := httptest.NewRequest("GET", "/2022/09/27/x/", nil)
+	w := httptest.NewRecorder()
+	b.ReportAllocs()
+	for b.Loop() {
+		clear(w.Header())
+		h.ServeHTTP(w, r)
+	}
+}
