@@ -33,6 +33,13 @@ func TestCopyProtection_Browser(t *testing.T) {
 	grantClipboard(t, reader, s.URL)
 	t.Run("notice", func(t *testing.T) {
 		open(t, reader, s.URL+noticePath)
+		x, y := leadPoint(t, reader)
+		if err := chromedp.Do(reader, chromedp.MouseClickXY(x, y)); err != nil {
+			t.Fatal(err)
+		}
+		if got := noticeShown(t, reader); got != "" {
+			t.Errorf("a plain click on the text shows the notice %q", got)
+		}
 		setClipboard(t, reader, "before")
 		selectLead(t, reader)
 		shortcut(t, reader, "c", "copy")

@@ -53,7 +53,11 @@
       show();
     };
     body.classList.add("copy-protected");
-    ["selectstart", "dragstart", "contextmenu"].forEach(function (type) {
+    // Any click may start a selection: refused quietly, not with a notice.
+    body.addEventListener("selectstart", function (ev) {
+      if (!inField(ev)) ev.preventDefault();
+    });
+    ["dragstart", "contextmenu"].forEach(function (type) {
       body.addEventListener(type, block);
     });
     ["copy", "cut"].forEach(function (type) {
