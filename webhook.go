@@ -8,8 +8,9 @@ import (
 	"time"
 )
 
-// ChangeWebhook reports that webhook deliveries were enqueued, so that a
-// sender waiting for the next due delivery can look again. Its ID is 0.
+// ChangeWebhook reports that webhook deliveries were enqueued or a webhook
+// was added or changed, so that a sender waiting for the next due delivery
+// can look again. Its ID is 0.
 const ChangeWebhook ChangeKind = "webhook"
 
 // WebhookEvent names what happened to an article.
@@ -153,7 +154,8 @@ type WebhookStore interface {
 	// most limit, newest first.
 	FindWebhookDeliveries(ctx context.Context, webhookID int64, limit int) ([]*WebhookDelivery, error)
 	// ClaimWebhookDeliveries returns at most limit undelivered deliveries
-	// due at now, oldest due first, with their webhook's URL and secret,
+	// of active webhooks due at now, oldest due first, with their
+	// webhook's URL and secret,
 	// having counted an attempt for each and moved its NextAttemptAt to
 	// now+lease. Safe to run from several processes.
 	ClaimWebhookDeliveries(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]*WebhookDelivery, error)
@@ -163,8 +165,8 @@ type WebhookStore interface {
 	// MarkWebhookFailed records the status (0 for none) and why an attempt
 	// failed, and when to try again; a zero next gives the delivery up.
 	MarkWebhookFailed(ctx context.Context, id int64, status int, reason string, next time.Time) error
-	// NextWebhookTime returns the earliest time an undelivered delivery is
-	// due, zero when none is.
+	// NextWebhookTime returns the earliest time an undelivered delivery of
+	// an active webhook is due, zero when none is.
 	NextWebhookTime(ctx context.Context) (time.Time, error)
 	// PurgeWebhookDeliveries deletes the deliveries, made or given up, of
 	// events that occurred before the time, and returns how many.

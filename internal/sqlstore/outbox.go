@@ -78,7 +78,7 @@ func (s *Store) ClaimMessages(ctx context.Context, now time.Time, lease time.Dur
 	_, limit = page(0, limit)
 	var msgs []*herald.OutboxMessage
 	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
-		ids, err := s.claimDue(ctx, tx, "outbox", now, now.Add(lease), limit)
+		ids, err := s.claimDue(ctx, tx, "outbox", "", now, now.Add(lease), limit)
 		if err != nil || len(ids) == 0 {
 			return nil, err
 		}
@@ -128,7 +128,7 @@ func (s *Store) MarkMessageFailed(ctx context.Context, id int64, reason string, 
 
 // NextMessageTime implements herald.OutboxStore.
 func (s *Store) NextMessageTime(ctx context.Context) (time.Time, error) {
-	next, err := s.nextDue(ctx, "outbox")
+	next, err := s.nextDue(ctx, "outbox", "")
 	if err != nil {
 		return time.Time{}, fmt.Errorf("next message time: %w", err)
 	}

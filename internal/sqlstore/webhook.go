@@ -44,6 +44,10 @@ func parseEvents(s string) []herald.WebhookEvent {
 const deliveryColumns = "d.id, d.webhook_id, d.event, d.article_id, d.article_slug, d.article_published_at, " +
 	"d.occurred_at, d.attempts, d.next_attempt_at, d.delivered_at, d.last_status, d.last_error, w.url, w.secret"
 
+// sendable keeps the deliveries of active webhooks: those of a paused one
+// wait until it is active again.
+const sendable = "webhook_id IN (SELECT id FROM webhooks WHERE active)"
+
 // deliveryFrom joins each delivery to its webhook for deliveryColumns.
 const deliveryFrom = " FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id"
 
@@ -95,7 +99,7 @@ func (s *Store) CreateWebhook(ctx context.Context, w *herald.Webhook) error {
 	}
 	now := utc(s.now())
 	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
-		return nil, tx.QueryRowContext(ctx, `INSERT INTO webhooks (url, events, secret, active, created_at, updated_at)
+		return []herald.Change{{Kind: herald.ChangeWebhook}}, tx.QueryRowContext(ctx, `INSERT INTO webhooks (url, events, secret, active, created_at, updated_at)
 			VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`, w.URL, formatEvents(w.Events), w.Secret, w.Active, now).Scan(&w.ID)
 	})
 	if err != nil {
@@ -115,7 +119,8 @@ func (s *Store) UpdateWebhook(ctx context.Context, w *herald.Webhook) error {
 		err := tx.QueryRowContext(ctx, `UPDATE webhooks SET url = $1, events = $2, secret = $3, active = $4,
 			updated_at = $5 WHERE id = $6 RETURNING created_at`, w.URL, formatEvents(w.Events), w.Secret, w.Active,
 			now, w.ID).Scan(&w.CreatedAt)
-		return nil, notFound(err, "webhook", w.ID)
+		// Senders look again: a webhook made active may have deliveries due.
+		return []herald.Change{{Kind: herald.ChangeWebhook}}, notFound(err, "webhook", w.ID)
 	})
 	if err != nil {
 		return fmt.Errorf("update webhook %d: %w", w.ID, err)
@@ -161,7 +166,7 @@ func (s *Store) ClaimWebhookDeliveries(ctx context.Context, now time.Time, lease
 	_, limit = page(0, limit)
 	var out []*herald.WebhookDelivery
 	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
-		ids, err := s.claimDue(ctx, tx, "webhook_deliveries", now, now.Add(lease), limit)
+		ids, err := s.claimDue(ctx, tx, "webhook_deliveries", sendable, now, now.Add(lease), limit)
 		if err != nil || len(ids) == 0 {
 			return nil, err
 		}
@@ -211,7 +216,7 @@ func (s *Store) MarkWebhookFailed(ctx context.Context, id int64, status int, rea
 
 // NextWebhookTime implements herald.WebhookStore.
 func (s *Store) NextWebhookTime(ctx context.Context) (time.Time, error) {
-	next, err := s.nextDue(ctx, "webhook_deliveries")
+	next, err := s.nextDue(ctx, "webhook_deliveries", sendable)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("next webhook delivery time: %w", err)
 	}

@@ -214,13 +214,41 @@ func testWebhookDeliveries(t *testing.T, s herald.Store) {
 	if got := list[0]; !got.DeliveredAt.IsZero() || got.LastError != "connection refused" || !got.NextAttemptAt.IsZero() {
 		t.Errorf("given up: %+v", got)
 	}
+	// A paused webhook gets no new events, and those it had wait until it
+	// is active again.
+	paused := f.article(nil)
+	w.Active = false
+	f.check(s.UpdateWebhook(f.ctx, w))
+	f.article(nil)
+	claimed, err = s.ClaimWebhookDeliveries(f.ctx, now.Add(time.Hour), time.Minute, 10)
+	f.check(err)
+	next, err = s.NextWebhookTime(f.ctx)
+	f.check(err)
+	if len(claimed) != 0 || !next.IsZero() {
+		t.Errorf("a paused webhook's delivery: claimed %+v, next due %v; want it held", claimed, next)
+	}
+	w.Active = true
+	f.check(s.UpdateWebhook(f.ctx, w))
+	if next, err = s.NextWebhookTime(f.ctx); err != nil || next.IsZero() {
+		t.Errorf("NextWebhookTime once active again = %v, %v", next, err)
+	}
+	claimed, err = s.ClaimWebhookDeliveries(f.ctx, now.Add(time.Hour), time.Minute, 10)
+	f.check(err)
+	if len(claimed) != 1 || claimed[0].ArticleID != paused.ID {
+		t.Errorf("claimed once active again: %+v", claimed)
+	}
 	f.article(nil) // a delivery still due stays, however old
 	n, err := s.PurgeWebhookDeliveries(f.ctx, now.Add(time.Hour))
 	f.check(err)
 	list, err = s.FindWebhookDeliveries(f.ctx, w.ID, 10)
 	f.check(err)
-	if n != 2 || len(list) != 1 || !list[0].DeliveredAt.IsZero() || list[0].NextAttemptAt.IsZero() {
-		t.Errorf("purged %d, left %+v; want the delivered and the given-up ones gone, the due one kept", n, list)
+	if n != 2 || len(list) != 2 {
+		t.Errorf("purged %d, left %d; want the delivered and the given-up ones gone, the two due kept", n, len(list))
+	}
+	for _, d := range list {
+		if !d.DeliveredAt.IsZero() || d.NextAttemptAt.IsZero() {
+			t.Errorf("purging left %+v, which is not due", d)
+		}
 	}
 	wantCode(t, s.MarkWebhookDelivered(f.ctx, d.ID+100, 200, now), herald.ENOTFOUND)
 	wantCode(t, s.MarkWebhookFailed(f.ctx, d.ID+100, 500, "x", now), herald.ENOTFOUND)
