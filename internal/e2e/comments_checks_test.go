@@ -12,8 +12,8 @@ import (
 
 // threadArticle posts a short thread to the article at path over HTTP, a
 // comment, a reply to it and another comment, each from a reader of its
-// own, and has an editor approve them in ctx's tab. It returns the texts.
-func (s *site) threadArticle(t *testing.T, path string) []string {
+// own, and has an editor approve them.
+func (s *site) threadArticle(t *testing.T, path string) {
 	t.Helper()
 	token := s.agedToken(t, path)
 	texts := []string{
@@ -39,7 +39,6 @@ func (s *site) threadArticle(t *testing.T, path string) []string {
 	signIn(t, desk, s, s.addUser(t, "editor"))
 	approveAll(t, desk, s)
 	pollPublic(t, s, path, "Good to see the", 30*time.Second)
-	return texts
 }
 
 // TestComments_ValidAccessible checks an article with a thread of comments

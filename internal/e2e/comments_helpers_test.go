@@ -126,6 +126,19 @@ func openAt(t *testing.T, ctx context.Context, url string) time.Time {
 	return time.Now()
 }
 
+// replyTo has reader r answer comment id on the article at path in a
+// tab of its own, through the "Reply" link, and returns the reply's id.
+func replyTo(t *testing.T, s *site, path string, id int64, r reader, text string) int64 {
+	t.Helper()
+	ctx := newsroomBrowser(t)
+	loaded := openAt(t, ctx, s.URL+path)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(fmt.Sprintf(`a[data-reply="%d"]`, id)))); err != nil {
+		t.Fatal(err)
+	}
+	fillComment(t, ctx, r, text)
+	return sendComment(t, ctx, loaded)
+}
+
 // approveAll approves, in the newsroom queue open in ctx's signed-in tab,
 // every comment awaiting moderation or marked as spam, with the queue's
 // bulk action, page after page.

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"fmt"
 	"net/url"
 	"path/filepath"
 	"regexp"
@@ -45,19 +44,6 @@ func mailTo(t *testing.T, st *sqlstore.Store, address string) []*herald.OutboxMe
 }
 
 var unsubscribeLink = regexp.MustCompile(`https?://\S+/comments/unsubscribe/\?token=\S+`)
-
-// replyTo has a new reader answer comment id on the article at path in a
-// tab of its own, through the "Reply" link, and returns the reply's id.
-func replyTo(t *testing.T, s *site, path string, id int64, r reader, text string) int64 {
-	t.Helper()
-	ctx := newsroomBrowser(t)
-	loaded := openAt(t, ctx, s.URL+path)
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(fmt.Sprintf(`a[data-reply="%d"]`, id)))); err != nil {
-		t.Fatal(err)
-	}
-	fillComment(t, ctx, r, text)
-	return sendComment(t, ctx, loaded)
-}
 
 // TestComments_Unsubscribe has a reader ask to be told of replies, follows
 // the link of the email an approved reply sends them to the unsubscribe
