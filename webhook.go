@@ -168,6 +168,10 @@ type WebhookStore interface {
 	// NextWebhookTime returns the earliest time an undelivered delivery of
 	// an active webhook is due, zero when none is.
 	NextWebhookTime(ctx context.Context) (time.Time, error)
+	// RetryWebhookDelivery makes a given-up delivery of the webhook due at
+	// the time, with its attempts counted afresh. A delivery already made
+	// or still under way is left as it is (ECONFLICT).
+	RetryWebhookDelivery(ctx context.Context, webhookID, id int64, at time.Time) error
 	// PurgeWebhookDeliveries deletes the deliveries, made or given up, of
 	// events that occurred before the time, and returns how many.
 	PurgeWebhookDeliveries(ctx context.Context, before time.Time) (int, error)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strconv"
 
 	"github.com/herald-news/herald"
 )
@@ -25,6 +26,7 @@ func (a *Admin) webhookRoutes() []route {
 		{"POST /admin/webhooks/{id}/edit", p, a.webhookSave},
 		{"GET /admin/webhooks/{id}/delete", p, a.webhookDelete},
 		{"POST /admin/webhooks/{id}/delete", p, a.webhookDelete},
+		{"POST /admin/webhooks/{id}/deliveries/{delivery}/retry", p, a.webhookRetry},
 	}
 }
 
@@ -37,14 +39,16 @@ type webhookRow struct {
 // deliveryRow is a delivery with words for where it stands.
 type deliveryRow struct {
 	*herald.WebhookDelivery
-	State string
+	State   string
+	GivenUp bool // may be tried again
 }
 
 // deliveryRows adds each delivery's state.
 func deliveryRows(ds []*herald.WebhookDelivery) []deliveryRow {
 	out := make([]deliveryRow, len(ds))
 	for i, d := range ds {
-		out[i] = deliveryRow{WebhookDelivery: d, State: deliveryState(d)}
+		out[i] = deliveryRow{WebhookDelivery: d, State: deliveryState(d),
+			GivenUp: d.DeliveredAt.IsZero() && d.NextAttemptAt.IsZero()}
 	}
 	return out
 }
@@ -262,6 +266,31 @@ func (a *Admin) webhookDelete(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	redirect(w, r, "/admin/webhooks", "Deleted the webhook to "+h.URL+".")
+	return nil
+}
+
+// webhookRetry sends a given-up delivery again, from its first attempt.
+func (a *Admin) webhookRetry(w http.ResponseWriter, r *http.Request) error {
+	h, err := a.findWebhook(r)
+	if err != nil {
+		return err
+	}
+	id, err := strconv.ParseInt(r.PathValue("delivery"), 10, 64)
+	if err != nil || id <= 0 {
+		return herald.Errorf(herald.ENOTFOUND, "There is no such delivery.")
+	}
+	err = a.store.RetryWebhookDelivery(r.Context(), h.ID, id, a.now())
+	if herald.ErrorCode(err) == herald.ECONFLICT {
+		redirect(w, r, webhookPath(h), fmt.Sprintf("Delivery %d was made or is still being tried.", id))
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if err := a.record(r, "webhook.retry", webhookSubject(h), fmt.Sprintf("delivery %d to %s", id, h.URL)); err != nil {
+		return err
+	}
+	redirect(w, r, webhookPath(h), fmt.Sprintf("Delivery %d will be sent again.", id))
 	return nil
 }
 

@@ -107,3 +107,48 @@ func TestDeliveryState(t *testing.T) {
 		}
 	}
 }
+
+func TestWebhooks_SendAgain(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	ad := f.as(t, herald.RoleAdmin)
+	h := &herald.Webhook{URL: "https://example.com/in", Events: herald.WebhookEvents, Active: true,
+		Secret: "0123456789abcdef0123456789abcdef"}
+	must(t, f.store.CreateWebhook(ctx, h))
+	f.addArticle(t, "out", 0, func(a *herald.Article) {
+		a.Status, a.PublishedAt = herald.StatusPublished, time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)
+	})
+	claimed, err := f.store.ClaimWebhookDeliveries(ctx, time.Now().Add(time.Hour), time.Minute, 10)
+	must(t, err)
+	if len(claimed) != 1 {
+		t.Fatalf("claimed %d deliveries", len(claimed))
+	}
+	d := claimed[0]
+	must(t, f.store.MarkWebhookFailed(ctx, d.ID, 500, "the endpoint answered 500", time.Time{}))
+	edit := "/admin/webhooks/" + itoa(h.ID) + "/edit"
+	retry := "/admin/webhooks/" + itoa(h.ID) + "/deliveries/" + itoa(d.ID) + "/retry"
+	resp, body := ad.get(edit)
+	wantPage(t, resp, body, 200, "Given up after 1 attempt", "the endpoint answered 500", `action="`+retry+`"`, "Send again")
+	resp, _ = ad.post(retry, url.Values{})
+	wantPage(t, resp, "", http.StatusSeeOther)
+	wantFlash(t, resp, "Delivery "+itoa(d.ID)+" will be sent again.")
+	resp, body = ad.get(edit)
+	wantPage(t, resp, body, 200, "Waiting")
+	f.wantAudit(t, "webhook.retry", "delivery "+itoa(d.ID))
+	resp, _ = ad.post(retry, url.Values{})
+	wantPage(t, resp, "", http.StatusSeeOther)
+	wantFlash(t, resp, "Delivery "+itoa(d.ID)+" was made or is still being tried.")
+	resp, _ = ad.post("/admin/webhooks/"+itoa(h.ID)+"/deliveries/999999/retry", url.Values{})
+	wantPage(t, resp, "", http.StatusNotFound)
+}
+
+// wantFlash checks the message a response leaves for the next page.
+func wantFlash(t *testing.T, resp *http.Response, msg string) {
+	t.Helper()
+	for _, c := range resp.Cookies() {
+		if c.Name == flashCookie && c.Value == url.QueryEscape(msg) {
+			return
+		}
+	}
+	t.Errorf("cookies %v, want the flash message %q", resp.Cookies(), msg)
+}

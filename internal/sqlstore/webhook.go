@@ -223,6 +223,28 @@ func (s *Store) NextWebhookTime(ctx context.Context) (time.Time, error) {
 	return next, nil
 }
 
+// RetryWebhookDelivery implements herald.WebhookStore.
+func (s *Store) RetryWebhookDelivery(ctx context.Context, webhookID, id int64, at time.Time) error {
+	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		var delivered, next sql.NullTime
+		err := tx.QueryRowContext(ctx, `SELECT delivered_at, next_attempt_at FROM webhook_deliveries
+			WHERE id = $1 AND webhook_id = $2`, id, webhookID).Scan(&delivered, &next)
+		if err != nil {
+			return nil, notFound(err, "webhook delivery", id)
+		}
+		if delivered.Valid || next.Valid {
+			return nil, herald.Errorf(herald.ECONFLICT, "The delivery was made or is still being tried.")
+		}
+		_, err = tx.ExecContext(ctx, "UPDATE webhook_deliveries SET attempts = 0, next_attempt_at = $1 WHERE id = $2",
+			utc(at), id)
+		return []herald.Change{{Kind: herald.ChangeWebhook}}, err
+	})
+	if err != nil {
+		return fmt.Errorf("retry webhook delivery %d: %w", id, err)
+	}
+	return nil
+}
+
 // PurgeWebhookDeliveries implements herald.WebhookStore.
 func (s *Store) PurgeWebhookDeliveries(ctx context.Context, before time.Time) (int, error) {
 	var n int64

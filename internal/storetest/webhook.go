@@ -214,6 +214,18 @@ func testWebhookDeliveries(t *testing.T, s herald.Store) {
 	if got := list[0]; !got.DeliveredAt.IsZero() || got.LastError != "connection refused" || !got.NextAttemptAt.IsZero() {
 		t.Errorf("given up: %+v", got)
 	}
+	// A given-up delivery is tried again when asked; others are refused.
+	wantCode(t, s.RetryWebhookDelivery(f.ctx, w.ID, d.ID, now), herald.ECONFLICT)
+	wantCode(t, s.RetryWebhookDelivery(f.ctx, w.ID+1, list[0].ID, now), herald.ENOTFOUND)
+	f.check(s.RetryWebhookDelivery(f.ctx, w.ID, list[0].ID, now.Add(5*time.Minute)))
+	claimed, err = s.ClaimWebhookDeliveries(f.ctx, now.Add(5*time.Minute), time.Minute, 10)
+	f.check(err)
+	if len(claimed) != 1 || claimed[0].ID != list[0].ID || claimed[0].Attempts != 1 {
+		t.Fatalf("claim after a retry = %+v, want the given-up delivery at attempt 1", claimed)
+	}
+	wantCode(t, s.RetryWebhookDelivery(f.ctx, w.ID, list[0].ID, now), herald.ECONFLICT)
+	f.check(s.MarkWebhookFailed(f.ctx, list[0].ID, 0, "connection refused", time.Time{}))
+
 	// A paused webhook gets no new events, and those it had wait until it
 	// is active again.
 	paused := f.article(nil)
