@@ -168,8 +168,9 @@ func (l *loader) articles(ctx context.Context, plans []plan) error {
 		CreateArticles(context.Context, []*herald.Article) error
 	})
 	batch := make([]*herald.Article, 0, batchSize)
+	langs := make([]*language, 0, batchSize)
 	for i, p := range plans {
-		batch = append(batch, l.article(p))
+		batch, langs = append(batch, l.article(p)), append(langs, p.lang)
 		if len(batch) < batchSize && i < len(plans)-1 {
 			continue
 		}
@@ -184,8 +185,11 @@ func (l *loader) articles(ctx context.Context, plans []plan) error {
 				}
 			}
 		}
+		for j, a := range batch {
+			l.noteCommentable(a, langs[j])
+		}
 		l.log.Debug("demo articles stored", "done", i+1, "of", len(plans))
-		batch = batch[:0]
+		batch, langs = batch[:0], langs[:0]
 	}
 	return nil
 }

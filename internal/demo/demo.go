@@ -49,6 +49,7 @@ type Summary struct {
 	Tags     int
 	Stories  int
 	Images   int
+	Comments int
 	Elapsed  time.Duration
 }
 
@@ -83,7 +84,12 @@ func Load(ctx context.Context, st herald.Store, lib *media.Library, opts Options
 	if err := l.articles(ctx, plans); err != nil {
 		return Summary{}, fmt.Errorf("demo: %w", err)
 	}
+	comments, err := l.comments(ctx)
+	if err != nil {
+		return Summary{}, fmt.Errorf("demo: %w", err)
+	}
 	sum := Summary{
+		Comments: comments,
 		Articles: len(plans),
 		Sections: len(l.sectionIDs),
 		Authors:  len(l.enAuthors) + len(l.ruAuthors),
@@ -97,7 +103,7 @@ func Load(ctx context.Context, st herald.Store, lib *media.Library, opts Options
 		}
 	}
 	l.log.Info("demo content loaded", "articles", sum.Articles, "sections", sum.Sections, "authors", sum.Authors,
-		"tags", sum.Tags, "stories", sum.Stories, "images", sum.Images, "elapsed", sum.Elapsed)
+		"tags", sum.Tags, "stories", sum.Stories, "images", sum.Images, "comments", sum.Comments, "elapsed", sum.Elapsed)
 	return sum, nil
 }
 
@@ -138,6 +144,9 @@ type loader struct {
 	slugs        map[string]bool // taken article slugs
 	nextSuffix   map[string]int  // by slug: the next number to try after it
 	installments [][]installment // published reports by story
+
+	commentable []commentable // recent articles readers comment on
+	readers     int           // readers who commented so far
 }
 
 // prepare creates everything articles refer to. The images, which take

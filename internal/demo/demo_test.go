@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -200,5 +201,47 @@ func TestLoad_deterministic(t *testing.T) {
 	_, _, second := load(t, 3)
 	if diff := cmp.Diff(rows(first), rows(second)); diff != "" {
 		t.Errorf("two loads with one seed differ (-first +second):\n%s", diff)
+	}
+}
+
+func TestLoad_Comments(t *testing.T) {
+	st, sum, articles := load(t, 7)
+	ctx := context.Background()
+	if sum.Comments == 0 {
+		t.Fatal("no demo comments")
+	}
+	var total, replies, staff, commented int
+	for _, a := range articles {
+		cs, err := st.FindArticleComments(ctx, a.ID, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(cs) == 0 {
+			continue
+		}
+		commented++
+		if !a.CommentsOpen || a.Status != herald.StatusPublished {
+			t.Errorf("%s (%s, open %v, published %v) has comments", a.Slug, a.Status, a.CommentsOpen, a.PublishedAt)
+		}
+		for _, c := range cs {
+			total++
+			if c.Status != herald.CommentApproved {
+				t.Errorf("comment %d is %s", c.ID, c.Status)
+			}
+			if c.ParentID != 0 {
+				replies++
+			}
+			if c.UserID != 0 {
+				staff++
+				if !slices.Contains(a.AuthorIDs, c.UserID) {
+					t.Errorf("comment %d by user %d, not an author of %s", c.ID, c.UserID, a.Slug)
+				}
+			} else if !strings.HasSuffix(c.Email, "@example.invalid") {
+				t.Errorf("reader's email %q is not in example.invalid", c.Email)
+			}
+		}
+	}
+	if total != sum.Comments || replies == 0 || staff == 0 || commented != commentedArticles {
+		t.Errorf("%d comments (summary %d) on %d articles, %d replies, %d by staff", total, sum.Comments, commented, replies, staff)
 	}
 }
