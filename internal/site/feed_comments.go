@@ -72,6 +72,7 @@ func (e *env) recentCommentsFeed(fr feedRoute) (*feed.Feed, error) {
 	}
 	words := feedWordsFor(e.settings.Language)
 	f := e.newFeed(fr, words.RecentComments, "")
+	f.Link = e.abs("/") // the comments have no page of their own
 	articles := map[int64]*herald.Article{}
 	for _, c := range comments {
 		a := articles[c.ArticleID]

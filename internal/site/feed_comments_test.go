@@ -3,6 +3,7 @@ package site
 import (
 	"context"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -51,6 +52,13 @@ func TestFeeds_Comments(t *testing.T) {
 	}
 	for path, want := range feeds {
 		got, _ := f.parseFeed(t, path)
+		wantPage := origin + firePath
+		if strings.HasPrefix(path, "/comments/") {
+			wantPage = origin + "/"
+		}
+		if got.Link != wantPage {
+			t.Errorf("%s links to %q, want %q", path, got.Link, wantPage)
+		}
 		if len(got.Items) != len(want) {
 			t.Fatalf("%s: %d items, want %d", path, len(got.Items), len(want))
 		}
