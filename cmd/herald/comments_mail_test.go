@@ -295,7 +295,7 @@ func TestCommentMail(t *testing.T) {
 	if m.Subject != "New reply to your comment on “Bridge reopens”" {
 		t.Errorf("subject %q", m.Subject)
 	}
-	robLink := articleURL + "#comment-" + strconv.FormatInt(rob, 10)
+	robLink := articleURL + "comments/" + strconv.FormatInt(rob, 10) + "/"
 	for _, want := range []string{"Hello Paula,", "From: Rob", "> Words of Rob.\n>\n> Second paragraph.", robLink + "\n"} {
 		if !strings.Contains(m.Text, want) {
 			t.Errorf("the reply mail lacks %q:\n%s", want, m.Text)
@@ -308,9 +308,14 @@ func TestCommentMail(t *testing.T) {
 	if post := m.Header.Get("List-Unsubscribe-Post"); post != "List-Unsubscribe=One-Click" {
 		t.Errorf("List-Unsubscribe-Post = %q", post)
 	}
-	if status, _, page := fetch(t, ns.browser(t), "GET", robLink, nil); status != http.StatusOK ||
+	// The link leads to the reply on the page of comments showing it.
+	status, to, _ := fetch(t, ns.browser(t), "GET", robLink, nil)
+	if anchor := "#comment-" + strconv.FormatInt(rob, 10); status != http.StatusSeeOther || !strings.HasSuffix(to, anchor) {
+		t.Errorf("the mail's link %s: %d to %q, want a redirect to %s", robLink, status, to, anchor)
+	}
+	if status, _, page := fetch(t, ns.browser(t), "GET", origin+strings.TrimPrefix(to, origin), nil); status != http.StatusOK ||
 		!strings.Contains(page, `id="comment-`+strconv.FormatInt(rob, 10)+`"`) {
-		t.Errorf("the mail's link %s: %d, without the reply", robLink, status)
+		t.Errorf("the reply's page %s: %d, without the reply", to, status)
 	}
 
 	// The mail reader's one-click unsubscribe (RFC 8058): a POST to the

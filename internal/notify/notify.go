@@ -8,7 +8,6 @@ package notify
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -68,13 +67,15 @@ func (n *Notifier) load(ctx context.Context) (*site, error) {
 	return &site{settings: st, origin: strings.TrimRight(origin, "/"), key: key}, nil
 }
 
-// articleURL is the public address of a, with an anchor when one is given.
-func (s *site) articleURL(a *herald.Article, anchor string) string {
-	u := s.origin + a.Path(s.settings.Location())
-	if anchor != "" {
-		u += "#" + anchor
-	}
-	return u
+// articleURL is the public address of a.
+func (s *site) articleURL(a *herald.Article) string {
+	return s.origin + a.Path(s.settings.Location())
+}
+
+// commentURL is the lasting public address of comment id on a, which
+// leads to the page of comments showing it.
+func (s *site) commentURL(a *herald.Article, id int64) string {
+	return s.origin + a.CommentPath(s.settings.Location(), id)
 }
 
 // NewComment returns the messages a new comment c on article a causes,
@@ -162,7 +163,7 @@ func (n *Notifier) pending(ctx context.Context, s *site, a *herald.Article, c *h
 				fmt.Sprintf(t.PendingLead, headline)+"\n"+fmt.Sprintf(t.PendingFrom, oneLine(c.Name)),
 				quote(excerpt(c.Text)),
 				fmt.Sprintf(t.PendingAction, s.origin+PendingPath),
-				fmt.Sprintf(t.Article, s.articleURL(a, "")),
+				fmt.Sprintf(t.Article, s.articleURL(a)),
 				because,
 			),
 		})
@@ -231,7 +232,7 @@ func (n *Notifier) reply(ctx context.Context, s *site, a *herald.Article, c *her
 			fmt.Sprintf(t.Hello, oneLine(parent.Name)),
 			fmt.Sprintf(t.ReplyLead, headline)+"\n"+fmt.Sprintf(t.ReplyFrom, oneLine(c.Name)),
 			quote(c.Text),
-			fmt.Sprintf(t.ReplyRead, s.articleURL(a, "comment-"+strconv.FormatInt(anchor, 10))),
+			fmt.Sprintf(t.ReplyRead, s.commentURL(a, anchor)),
 			fmt.Sprintf(t.BecauseSubscribe, fmt.Sprintf(t.Quote, oneLine(s.settings.Title)))+"\n"+
 				fmt.Sprintf(t.Unsubscribe, unsubscribe),
 		),

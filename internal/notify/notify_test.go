@@ -184,7 +184,7 @@ func TestNotifier_NewCommentReply(t *testing.T) {
 		"There is a new reply to your comment on “Bridge reopens”.\nFrom: Rob Replier\n",
 		"> It was about time.\n>\n> See [the plan](https://example.com/plan).\n",
 		// Not stored yet, the reply has no number: the link shows the parent.
-		"https://news.example.com/2026/11/03/bridge-reopens/#comment-20\n",
+		"https://news.example.com/2026/11/03/bridge-reopens/comments/20/\n",
 		"you asked “The Daily Herald” to tell you of replies",
 		unsubscribe + "\n",
 	} {
@@ -261,7 +261,7 @@ func TestNotifier_Approved(t *testing.T) {
 	if got := recipients(msgs); !slices.Equal(got, []string{parent.Email}) {
 		t.Fatalf("recipients = %q, want the parent's author only", got)
 	}
-	if want := "http://localhost:8080/2026/11/03/bridge-reopens/#comment-21\n"; !strings.Contains(msgs[0].Text, want) {
+	if want := "http://localhost:8080/2026/11/03/bridge-reopens/comments/21/\n"; !strings.Contains(msgs[0].Text, want) {
 		t.Errorf("text lacks the reply's own link %q:\n%s", want, msgs[0].Text)
 	}
 	if c.Status != herald.CommentPending {

@@ -16,10 +16,10 @@ import (
 
 // Comment limits.
 const (
-	commentsSuffix  = "comments/"      // the form posts to the article's path + this
-	commentPageSeg  = "comment-page-"  // the article's comment page N is at its path + comment-page-N/
-	commentsPerPage = 100              // top-level threads on one comment page
-	editWindow      = 15 * time.Minute // how long a commenter may edit or delete their comment
+	commentsSuffix  = herald.CommentsSegment // the form posts to the article's path + this
+	commentPageSeg  = "comment-page-"        // the article's comment page N is at its path + comment-page-N/
+	commentsPerPage = 100                    // top-level threads on one comment page
+	editWindow      = 15 * time.Minute       // how long a commenter may edit or delete their comment
 )
 
 // commentsView is the comment section under an article.

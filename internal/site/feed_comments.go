@@ -3,7 +3,6 @@ package site
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/herald-news/herald"
@@ -92,7 +91,7 @@ func (e *env) recentCommentsFeed(fr feedRoute) (*feed.Feed, error) {
 // commenter's name and website and the rendered, sanitized text — never
 // the email address, in any form.
 func (e *env) commentItem(c *herald.Comment, a *herald.Article, words feedWords) feed.Item {
-	link := e.abs(a.Path(e.loc) + commentsSuffix + strconv.FormatInt(c.ID, 10) + "/")
+	link := e.abs(a.CommentPath(e.loc, c.ID))
 	return feed.Item{
 		ID: e.tagURI(c.CreatedAt, "comment", c.ID), Title: fmt.Sprintf(words.CommentBy, c.Name, a.Headline),
 		Link: link, Published: c.CreatedAt, Authors: []feed.Person{{Name: c.Name, URL: c.Website}},
