@@ -153,7 +153,6 @@ func writeError(w http.ResponseWriter, r *http.Request, e httpx.ErrorInfo) {
 	h := w.Header()
 	h.Set("Content-Type", "application/json; charset=utf-8")
 	h.Set("Cache-Control", "no-store")
-	h.Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(e.Status)
 	_, _ = w.Write(append(body, '\n'))
 }
@@ -172,14 +171,8 @@ func (a *API) writeJSON(w http.ResponseWriter, r *http.Request, v any) error {
 	if c, ok := w.(*capture); ok {
 		c.page = p
 	}
-	serve(w, r, p)
-	return nil
-}
-
-// serve answers with a JSON page.
-func serve(w http.ResponseWriter, r *http.Request, p *httpx.Page) {
-	w.Header().Set("X-Content-Type-Options", "nosniff")
 	p.ServeHTTP(w, r)
+	return nil
 }
 
 // capture notes the JSON page an answer wrote, for the cache.
@@ -198,7 +191,7 @@ func (a *API) cached(h httpx.HandlerFunc) httpx.HandlerFunc {
 			key = "tls:" + key
 		}
 		if p := a.cache.Get(key); p != nil && p.Fresh(a.now()) {
-			serve(w, r, p)
+			p.ServeHTTP(w, r)
 			return nil
 		}
 		gen := a.cache.Generation()

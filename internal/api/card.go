@@ -75,8 +75,6 @@ func (a *API) card(w http.ResponseWriter, r *http.Request) error {
 	h := w.Header()
 	h.Set("Content-Security-Policy", cardCSP)
 	httpx.AllowFraming(h) // drops the server's X-Frame-Options
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 	httpx.NewPage("text/html; charset=utf-8", b.Bytes(), time.Time{}).ServeHTTP(w, r)
 	return nil
 }
