@@ -251,12 +251,26 @@ func TestComments_NoEmailLeaks(t *testing.T) {
 	for _, r := range readers {
 		emails = append(emails, r.Email)
 	}
-	users, err := s.openStore(t).FindUsers(t.Context(), herald.UserFilter{Limit: 1000})
+	st := s.openStore(t)
+	users, err := st.FindUsers(t.Context(), herald.UserFilter{Limit: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, u := range users {
 		emails = append(emails, u.Email)
+	}
+	// The demo's commenters too.
+	for offset := 0; ; offset += 100 {
+		cs, _, err := st.FindComments(t.Context(), herald.CommentFilter{Offset: offset, Limit: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, cm := range cs {
+			emails = append(emails, cm.Email)
+		}
+		if len(cs) < 100 {
+			break
+		}
 	}
 	for _, e := range emails {
 		for k, v := range emailNeedles(e) {

@@ -47,6 +47,8 @@ func TestComments_XSSCorpus(t *testing.T) {
 	path := s.commentArticles(t, 1)[0]
 	vectors := s.xssCorpus(t)
 	token := s.agedToken(t, path)
+	_, page := s.get(t, path)
+	before := strings.Count(page, `<li class="comment`)
 
 	// Each vector from an address and an email of its own, as the site
 	// takes five comments from one of either in ten minutes.
@@ -90,8 +92,8 @@ func TestComments_XSSCorpus(t *testing.T) {
 	reader := newsroomBrowser(t)
 	trap := trapDialogs(t, reader)
 	open(t, reader, s.URL+path)
-	if n := eval[int](t, reader, `document.querySelectorAll(".comment-list .comment").length`); n != accepted {
-		t.Errorf("the article shows %d comments, want the %d taken", n, accepted)
+	if n := eval[int](t, reader, `document.querySelectorAll(".comment-list .comment").length`); n != before+accepted {
+		t.Errorf("the article shows %d comments, want the %d it had and the %d taken", n, before, accepted)
 	}
 	trap.checkNoScript(t, reader, "the article")
 	ids := eval[[]string](t, reader, `Array.from(document.querySelectorAll(".comment-list .comment"), c => c.id.slice("comment-".length))`)
