@@ -2,11 +2,13 @@ package e2e
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -98,6 +100,9 @@ func TestComments_PostModerateReply(t *testing.T) {
 	}
 	answer := "Night buses run on the 12 and the 40 only."
 	fillComment(t, other, ben, answer)
+	if err := chromedp.Do(other, chromedp.Click(chromedp.CSS("#remember"))); err != nil {
+		t.Fatal(err)
+	}
 	reply := sendComment(t, other, loaded)
 	nested := fmt.Sprintf("li%s li#comment-%d", own, reply)
 	if got := text(t, other, nested+" .comment-text"); !strings.Contains(got, answer) {
@@ -107,6 +112,24 @@ func TestComments_PostModerateReply(t *testing.T) {
 		t.Errorf("a first-time commenter's reply is not marked as awaiting moderation (%q)", got)
 	}
 	screenshot(t, other, "comment-reply.png")
+
+	// "Save my name and email" keeps them in this browser, not in a cookie.
+	if got := eval[string](t, other, `localStorage.getItem("herald-commenter") || ""`); !strings.Contains(got, ben.Email) {
+		t.Errorf("the browser did not keep the name and email asked to be saved: %q", got)
+	}
+	cookies, err := chromedp.Call(other, network.GetCookies, network.GetCookiesParams{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cookies.Cookies {
+		if v, _ := url.QueryUnescape(c.Value); strings.Contains(strings.ToLower(v), strings.ToLower(ben.Email)) {
+			t.Errorf("cookie %s carries the commenter's email", c.Name)
+		}
+	}
+	open(t, other, s.URL+path)
+	if got := eval[string](t, other, `document.querySelector("[data-comment-form]").elements.email.value`); got != ben.Email {
+		t.Errorf("the form offers the email %q again, want the saved %q", got, ben.Email)
+	}
 
 	// The first commenter, now known, answers back and is published
 	// without moderation.
