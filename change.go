@@ -17,6 +17,16 @@ const (
 	ChangeSettings ChangeKind = "settings"
 )
 
+// Public reports whether changes of kind k can alter what readers see:
+// pages, feeds and API answers. Caches of those ignore the others.
+func (k ChangeKind) Public() bool {
+	switch k {
+	case ChangeModeration, ChangeOutbox, ChangeWebhook:
+		return false
+	}
+	return true
+}
+
 // Change reports that one thing changed (was created, updated or deleted).
 // ID is 0 for changes that have no id, such as settings.
 type Change struct {

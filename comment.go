@@ -7,9 +7,16 @@ import (
 	"time"
 )
 
-// ChangeComment reports that an article's comments changed; its ID is the
-// article's.
-const ChangeComment ChangeKind = "comment"
+// Kinds of change to comments; the ID is the article's.
+const (
+	// ChangeComment reports that an article's public comments changed: one
+	// was approved, or an approved one edited, hidden or deleted.
+	ChangeComment ChangeKind = "comment"
+	// ChangeModeration reports that comments readers do not see changed:
+	// one awaiting moderation arrived, or one moved between pending, spam
+	// and trash.
+	ChangeModeration ChangeKind = "moderation"
+)
 
 // CommentStatus is where a comment stands in moderation.
 type CommentStatus string
@@ -94,7 +101,8 @@ type CommentFilter struct {
 }
 
 // CommentStore keeps reader comments. Every method that changes comments
-// reports a ChangeComment for each article concerned once it commits.
+// reports, for each article concerned, a ChangeComment once it commits when
+// readers can see the change, and a ChangeModeration when they cannot.
 type CommentStore interface {
 	FindComment(ctx context.Context, id int64) (*Comment, error)
 	// FindArticleComments returns the article's approved comments, and

@@ -72,7 +72,7 @@ func TestComments_ApprovingNotifies(t *testing.T) {
 	wantPage(t, resp, "", http.StatusSeeOther)
 	m := f.wantMail(t, "paula@readers.example")["paula@readers.example"]
 	if m != nil {
-		for _, want := range []string{"From: Rob", "> Words of Rob.", "http://example.com/", "#comment-" + itoa(rob.ID) + "\n"} {
+		for _, want := range []string{"From: Rob", "> Words of Rob.", "http://example.com/", "/comments/" + itoa(rob.ID) + "/\n"} {
 			if !strings.Contains(m.Text, want) {
 				t.Errorf("the reply notification lacks %q:\n%s", want, m.Text)
 			}

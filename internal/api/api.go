@@ -61,7 +61,11 @@ func New(opts Options) (*API, error) {
 	}
 	a.errs = &httpx.Adapter{Logger: opts.Logger, Page: writeError}
 	a.cache = httpx.NewCache(cacheBytes)
-	a.unsub = opts.Store.Subscribe(func(herald.Change) { a.cache.Clear() })
+	a.unsub = opts.Store.Subscribe(func(c herald.Change) {
+		if c.Kind.Public() {
+			a.cache.Clear()
+		}
+	})
 	a.handler = a.routes()
 	return a, nil
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -38,6 +39,30 @@ func TestSite_CacheInvalidation(t *testing.T) {
 	must(t, f.store.UpdateArticle(ctx, a))
 	if w := f.get(t, "GET", path); w.Code != 410 {
 		t.Errorf("unpublished article answered %d, want 410", w.Code)
+	}
+}
+
+// A held comment changes nothing readers see: cached pages stay; an
+// approved one empties the cache.
+func TestSite_CacheKeptForHeldComments(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	a := f.articles["trade-fair-opens"]
+	path := f.path(a.Slug)
+	f.get(t, "GET", path)
+	f.get(t, "GET", "/")
+	c := &herald.Comment{ArticleID: a.ID, Name: "Ann", Email: "ann@example.com", Text: "Held.", Status: herald.CommentPending}
+	must(t, f.store.CreateComment(ctx, c, &herald.OutboxMessage{To: "editor@example.com", Subject: "A comment awaits"}))
+	must(t, f.store.UpdateCommentStatus(ctx, []int64{c.ID}, herald.CommentSpam))
+	if n, _ := f.site.cache.Stats(); n != 2 {
+		t.Errorf("cache holds %d pages after a held comment, want 2", n)
+	}
+	must(t, f.store.UpdateCommentStatus(ctx, []int64{c.ID}, herald.CommentApproved))
+	if n, _ := f.site.cache.Stats(); n != 0 {
+		t.Errorf("cache holds %d pages after a comment was approved, want 0", n)
+	}
+	if body := f.get(t, "GET", path).Body.String(); !strings.Contains(body, `id="comment-`+strconv.FormatInt(c.ID, 10)+`"`) {
+		t.Error("the approved comment is not on the article page")
 	}
 }
 

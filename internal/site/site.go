@@ -98,7 +98,11 @@ func New(opts Options) (*Site, error) {
 		size = DefaultCacheBytes
 	}
 	s.cache = httpx.NewCache(size)
-	s.unsub = s.store.Subscribe(func(herald.Change) { s.cache.Clear() })
+	s.unsub = s.store.Subscribe(func(c herald.Change) {
+		if c.Kind.Public() {
+			s.cache.Clear()
+		}
+	})
 	s.errs = &httpx.Adapter{Logger: s.logger, Page: s.errorPage}
 	s.handler = s.routes()
 	return s, nil

@@ -25,14 +25,23 @@ func scanComment(row scanner) (*herald.Comment, error) {
 	return &c, nil
 }
 
-// commentChanges reports a ChangeComment for each article, once.
-func commentChanges(articleIDs []int64) []herald.Change {
+// commentChanges reports a change of the kind for each article, once.
+func commentChanges(kind herald.ChangeKind, articleIDs []int64) []herald.Change {
 	ids := uniqueIDs(articleIDs)
 	changes := make([]herald.Change, len(ids))
 	for i, id := range ids {
-		changes[i] = herald.Change{Kind: herald.ChangeComment, ID: id}
+		changes[i] = herald.Change{Kind: kind, ID: id}
 	}
 	return changes
+}
+
+// commentKind is the kind of change to comments that readers see when
+// public and do not otherwise.
+func commentKind(public bool) herald.ChangeKind {
+	if public {
+		return herald.ChangeComment
+	}
+	return herald.ChangeModeration
 }
 
 // FindComment returns the comment with the id.
@@ -71,7 +80,7 @@ func (s *Store) CreateComment(ctx context.Context, c *herald.Comment, msgs ...*h
 		if err != nil {
 			return nil, err
 		}
-		changes := commentChanges([]int64{c.ArticleID})
+		changes := commentChanges(commentKind(c.Status == herald.CommentApproved), []int64{c.ArticleID})
 		if len(msgs) == 0 {
 			return changes, nil
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/herald-news/herald"
@@ -21,18 +22,46 @@ func (s *Store) UpdateCommentStatus(ctx context.Context, ids []int64, status her
 	if len(ids) == 0 {
 		return nil
 	}
-	a := args{status}
-	q := "UPDATE comments SET status = $1 WHERE id IN (" + list(&a, ids) + ") RETURNING article_id"
+	a := args{}
+	in := list(&a, ids)
+	find := slices.Clone(a)
+	set := a.add(status)
 	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
-		articles, err := queryAll(ctx, tx, scanID, q, a...)
-		if err == nil && len(articles) == 0 {
-			err = herald.Errorf(herald.ENOTFOUND, "comments %v not found", ids)
+		// Readers see the change on an article when an approved comment
+		// leaves or one arrives.
+		var public, hidden []int64
+		rows, err := tx.QueryContext(ctx, "SELECT article_id, status FROM comments WHERE id IN ("+in+")", find...)
+		if err != nil {
+			return nil, err
 		}
-		if err != nil || len(msgs) == 0 {
-			return commentChanges(articles), err
+		defer rows.Close()
+		for rows.Next() {
+			var article int64
+			var was herald.CommentStatus
+			if err := rows.Scan(&article, &was); err != nil {
+				return nil, err
+			}
+			if was == herald.CommentApproved || status == herald.CommentApproved {
+				public = append(public, article)
+			} else {
+				hidden = append(hidden, article)
+			}
+		}
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		if len(public)+len(hidden) == 0 {
+			return nil, herald.Errorf(herald.ENOTFOUND, "comments %v not found", ids)
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE comments SET status = "+set+" WHERE id IN ("+in+")", a...); err != nil {
+			return nil, err
+		}
+		changes := append(commentChanges(herald.ChangeComment, public), commentChanges(herald.ChangeModeration, hidden)...)
+		if len(msgs) == 0 {
+			return changes, nil
 		}
 		more, err := enqueue(ctx, tx, utc(s.now()), msgs)
-		return append(commentChanges(articles), more...), err
+		return append(changes, more...), err
 	})
 	if err != nil {
 		return fmt.Errorf("update status of comments %v to %s: %w", ids, status, err)
@@ -54,7 +83,7 @@ func (s *Store) UpdateCommentText(ctx context.Context, id int64, text string) er
 		if _, err := tx.ExecContext(ctx, "UPDATE comments SET text = $1 WHERE id = $2", text, id); err != nil {
 			return nil, err
 		}
-		return commentChanges([]int64{c.ArticleID}), nil
+		return commentChanges(commentKind(c.Status == herald.CommentApproved), []int64{c.ArticleID}), nil
 	})
 	if err != nil {
 		return fmt.Errorf("update text of comment %d: %w", id, err)
@@ -69,14 +98,19 @@ func (s *Store) DeleteComment(ctx context.Context, id int64) error {
 		if err != nil {
 			return nil, err
 		}
-		_, err = tx.ExecContext(ctx, "UPDATE comments SET parent_id = $1 WHERE parent_id = $2", nullID(c.ParentID), id)
+		res, err := tx.ExecContext(ctx, "UPDATE comments SET parent_id = $1 WHERE parent_id = $2", nullID(c.ParentID), id)
+		if err != nil {
+			return nil, err
+		}
+		replies, err := res.RowsAffected()
 		if err != nil {
 			return nil, err
 		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM comments WHERE id = $1", id); err != nil {
 			return nil, err
 		}
-		return commentChanges([]int64{c.ArticleID}), nil
+		// Replies that move up may show in another place.
+		return commentChanges(commentKind(c.Status == herald.CommentApproved || replies > 0), []int64{c.ArticleID}), nil
 	})
 	if err != nil {
 		return fmt.Errorf("delete comment %d: %w", id, err)
@@ -92,7 +126,7 @@ func (s *Store) PurgeSpam(ctx context.Context, before time.Time) (int, error) {
 		articles, err := queryAll(ctx, tx, scanID,
 			"DELETE FROM comments WHERE status = 'spam' AND created_at < $1 RETURNING article_id", utc(before))
 		n = len(articles)
-		return commentChanges(articles), err
+		return commentChanges(herald.ChangeModeration, articles), err
 	})
 	if err != nil {
 		return 0, fmt.Errorf("purge spam before %s: %w", before.Format(time.RFC3339), err)
@@ -143,7 +177,7 @@ func (s *Store) DeleteCommentsByEmail(ctx context.Context, email string) (int, e
 		if _, err := tx.ExecContext(ctx, "DELETE FROM outbox WHERE lower(recipient) = lower($1)", email); err != nil {
 			return nil, err
 		}
-		return commentChanges(articles), nil
+		return commentChanges(herald.ChangeComment, articles), nil
 	})
 	if err != nil {
 		return 0, fmt.Errorf("delete comments by an email: %w", err)

@@ -53,7 +53,7 @@ const (
 var changeKinds = []herald.ChangeKind{
 	herald.ChangeArticle, herald.ChangeSection, herald.ChangeTag, herald.ChangeStory,
 	herald.ChangeUser, herald.ChangeMedia, herald.ChangeRedirect, herald.ChangeSettings,
-	herald.ChangeComment, herald.ChangeOutbox, herald.ChangeWebhook,
+	herald.ChangeComment, herald.ChangeModeration, herald.ChangeOutbox, herald.ChangeWebhook,
 }
 
 // note is a notification's payload, in JSON.

@@ -363,3 +363,48 @@ func testCommentStatusOutbox(t *testing.T, s herald.Store) {
 		t.Errorf("outbox holds %+v, want only the message %d to %s", claimed, m.ID, parent.Email)
 	}
 }
+
+// testCommentChangeKinds checks that a comment change reports ChangeComment
+// when readers can see it and ChangeModeration when they cannot, so that
+// caches of public pages keep what a held comment does not alter.
+func testCommentChangeKinds(t *testing.T, s herald.Store) {
+	f := newFixture(t, s)
+	a := f.article(nil)
+	r := record(t, s)
+	held := func(c *herald.Comment) { c.Status = herald.CommentPending }
+	public, hidden := herald.ChangeComment, herald.ChangeModeration
+	var pending, approved, lone *herald.Comment
+	steps := []struct {
+		name string
+		do   func() error
+		want herald.ChangeKind
+	}{
+		{"create pending", func() error { pending = f.comment(a.ID, 0, held); return nil }, hidden},
+		{"create approved", func() error { approved = f.comment(a.ID, 0, nil); return nil }, public},
+		{"create another pending", func() error { lone = f.comment(a.ID, 0, held); return nil }, hidden},
+		{"pending to spam", func() error { return s.UpdateCommentStatus(f.ctx, []int64{pending.ID}, herald.CommentSpam) }, hidden},
+		{"edit held text", func() error { return s.UpdateCommentText(f.ctx, pending.ID, "Changed.") }, hidden},
+		{"spam to approved", func() error { return s.UpdateCommentStatus(f.ctx, []int64{pending.ID}, herald.CommentApproved) }, public},
+		{"edit approved text", func() error { return s.UpdateCommentText(f.ctx, approved.ID, "Changed.") }, public},
+		{"approved to trash", func() error { return s.UpdateCommentStatus(f.ctx, []int64{approved.ID}, herald.CommentTrash) }, public},
+		{"trash to pending", func() error { return s.UpdateCommentStatus(f.ctx, []int64{approved.ID}, herald.CommentPending) }, hidden},
+		{"delete a held comment without replies", func() error { return s.DeleteComment(f.ctx, lone.ID) }, hidden},
+		{"delete an approved comment", func() error { return s.DeleteComment(f.ctx, pending.ID) }, public},
+		{"purge spam", func() error {
+			f.check(s.UpdateCommentStatus(f.ctx, []int64{approved.ID}, herald.CommentSpam))
+			r.take()
+			_, err := s.PurgeSpam(f.ctx, time.Now().Add(time.Hour))
+			return err
+		}, hidden},
+	}
+	for _, st := range steps {
+		f.check(st.do())
+		want := []herald.Change{{Kind: st.want, ID: a.ID}}
+		if diff := cmp.Diff(want, r.take()); diff != "" {
+			t.Errorf("%s: changes (-want +got):\n%s", st.name, diff)
+		}
+	}
+	if public.Public() == hidden.Public() || herald.ChangeOutbox.Public() || !herald.ChangeArticle.Public() {
+		t.Error("ChangeComment and ChangeArticle must be public, ChangeModeration and ChangeOutbox not")
+	}
+}

@@ -67,6 +67,7 @@ func Run(t *testing.T, open func(t *testing.T) herald.Store) {
 		{"TestThrottleStore_Count", testThrottle},
 		{"TestSecretStore_Once", testSecrets},
 		{"TestCommentStore_Create", testCommentCreate},
+		{"TestCommentStore_ChangeKinds", testCommentChangeKinds},
 		{"TestCommentStore_Validation", testCommentValidation},
 		{"TestCommentStore_Thread", testCommentThread},
 		{"TestCommentStore_Moderation", testCommentModeration},
