@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -38,8 +39,8 @@ func demoSite(b *testing.B) *Site {
 	return s
 }
 
-// demoArticle returns the path of the newest article of a story.
-func demoArticle(b *testing.B, s *Site) string {
+// demoArticle returns the newest article of a story and its path.
+func demoArticle(b *testing.B, s *Site) (*herald.Article, string) {
 	b.Helper()
 	ctx := context.Background()
 	settings, err := s.store.FindSettings(ctx)
@@ -48,14 +49,27 @@ func demoArticle(b *testing.B, s *Site) string {
 	must(b, err)
 	res, err := s.store.FindArticles(ctx, herald.ArticleFilter{StoryID: stories[0].ID, PublicAt: s.now(), Limit: 1})
 	must(b, err)
-	return res.Articles[0].Path(settings.Location())
+	return res.Articles[0], res.Articles[0].Path(settings.Location())
 }
 
-// benchPage measures serving path, rendered each time and from the cache.
-func benchPage(b *testing.B, path string) {
+// benchPage measures serving path, rendered each time and from the cache;
+// an empty path is demoArticle's, with comments approved comments in
+// threads of two on it.
+func benchPage(b *testing.B, path string, comments int) {
 	s := demoSite(b)
 	if path == "" {
-		path = demoArticle(b, s)
+		var a *herald.Article
+		a, path = demoArticle(b, s)
+		var parent int64
+		for i := range comments {
+			c := &herald.Comment{ArticleID: a.ID, Name: "Reader", Email: "reader@example.com", Status: herald.CommentApproved,
+				Text: fmt.Sprintf("Comment %d, with *emphasis* and a [link](https://example.com/%d).", i, i)}
+			if i%2 == 1 {
+				c.ParentID = parent
+			}
+			must(b, s.store.CreateComment(context.Background(), c))
+			parent = c.ID
+		}
 	}
 	h := s.Handler()
 	serve := func(b *testing.B) {
@@ -82,9 +96,13 @@ func benchPage(b *testing.B, path string) {
 	})
 }
 
-func BenchmarkArticlePage(b *testing.B) { benchPage(b, "") }
+func BenchmarkArticlePage(b *testing.B) { benchPage(b, "", 0) }
 
-func BenchmarkFrontPage(b *testing.B) { benchPage(b, "/") }
+// BenchmarkArticlePage_Comments renders the first of five pages of
+// comments: 1,000 comments in 500 threads.
+func BenchmarkArticlePage_Comments(b *testing.B) { benchPage(b, "", 1000) }
+
+func BenchmarkFrontPage(b *testing.B) { benchPage(b, "/", 0) }
 
 // nullWriter is a ResponseWriter that keeps nothing, so the cached
 // benchmark measures the site and not a recorder.

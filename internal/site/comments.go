@@ -40,8 +40,9 @@ type commentView struct {
 	Name      string
 	Website   string
 	Time      timeView
-	Text      template.HTML
-	Permalink string // the comment page's path and #comment-N
+	Text      template.HTML // rendered only for the comments a page shows
+	text      string        // as the commenter wrote it
+	Permalink string        // the comment page's path and #comment-N
 	Pending   bool
 	Staff     bool // written by a member of staff
 	CanReply  bool
@@ -148,6 +149,7 @@ func (e *env) comments(a *herald.Article, n int) (commentsView, error) {
 	if err != nil {
 		return v, err
 	}
+	e.renderTexts(v.Threads)
 	if v.Closed && len(byID) == 0 && !a.CommentsOpen {
 		v.Closed = false // an article that never took comments says nothing of them
 	}
@@ -193,7 +195,7 @@ func (e *env) threads(a *herald.Article, open bool) ([]*commentView, map[int64]*
 	for _, c := range cs {
 		cv := &commentView{
 			T: t, ID: c.ID, Name: c.Name, Website: c.Website, Time: e.clock.at(c.CreatedAt), Depth: 1,
-			Text: template.HTML(e.comment.HTML(c.Text)), Pending: c.Status != herald.CommentApproved,
+			text: c.Text, Pending: c.Status != herald.CommentApproved,
 			Staff: c.UserID != 0, CanReply: open && c.Status == herald.CommentApproved,
 		}
 		if e.canChange(c) {
@@ -214,6 +216,15 @@ func (e *env) threads(a *herald.Article, open bool) ([]*commentView, map[int64]*
 		parent.Replies = append(parent.Replies, cv)
 	}
 	return threads, byID, nil
+}
+
+// renderTexts renders the text of every comment of the threads, which
+// costs the most of a comment's view: only the threads a page shows get it.
+func (e *env) renderTexts(threads []*commentView) {
+	for _, c := range threads {
+		c.Text = template.HTML(e.comment.HTML(c.text))
+		e.renderTexts(c.Replies)
+	}
 }
 
 // pageThreads returns comment page n of the threads of the article at
