@@ -20,6 +20,11 @@ type OutboxMessage struct {
 	Text string
 	// Headers are further headers such as List-Unsubscribe, by name.
 	Headers map[string]string
+	// Announces is the reply whose approval the message announces, if
+	// any. The store queues one such message per reply, the first time
+	// only: a reply approved again, or by two moderators at once, is
+	// announced once. A reply stored approved counts as announced.
+	Announces int64
 	// Attempts counts the times a sender claimed the message.
 	Attempts int
 	// NextAttemptAt is when the message is next due; zero once it is sent

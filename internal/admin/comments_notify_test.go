@@ -87,13 +87,16 @@ func TestComments_ApprovingNotifies(t *testing.T) {
 	}
 	f.wantAudit(t, "comment.approved", "Rob")
 
-	// Approving an approved reply again, or moving it elsewhere, sends nothing.
-	resp, _ = ed.post("/admin/comments/"+itoa(rob.ID)+"/status", url.Values{"status": {"approved"}})
-	wantPage(t, resp, "", http.StatusSeeOther)
+	// Approving an approved reply again, moving it elsewhere, or back to
+	// pending and approving it once more, sends nothing.
+	for _, status := range []string{"approved", "trash", "pending", "approved"} {
+		resp, _ = ed.post("/admin/comments/"+itoa(rob.ID)+"/status", url.Values{"status": {status}})
+		wantPage(t, resp, "", http.StatusSeeOther)
+	}
+	f.wantAudit(t, "comment.approved", "Rob")
+	f.wantMail(t)
 	resp, _ = ed.post("/admin/comments/"+itoa(rob.ID)+"/status", url.Values{"status": {"trash"}})
 	wantPage(t, resp, "", http.StatusSeeOther)
-	f.wantAudit(t, "comment.trash", "Rob")
-	f.wantMail(t)
 
 	// In bulk: a reply by another reader notifies; one by Paula herself, a
 	// top-level comment, a reply already approved and spam do not.

@@ -32,8 +32,9 @@ func (a *Admin) notifier(r *http.Request) *notify.Notifier {
 }
 
 // moveComments moves the comments to status and, in the same transaction,
-// puts in the outbox the reply notifications approving causes: only for
-// replies leaving pending, so that nobody hears of one reply twice.
+// puts in the outbox the reply notifications approving causes: for replies
+// leaving pending, and at most once for each reply (the store drops an
+// announcement made before).
 func (a *Admin) moveComments(r *http.Request, comments []*herald.Comment, status herald.CommentStatus) error {
 	ids := make([]int64, len(comments))
 	var approved []*herald.Comment

@@ -237,7 +237,8 @@ func (n *Notifier) reply(ctx context.Context, s *site, a *herald.Article, c *her
 				fmt.Sprintf(t.Unsubscribe, unsubscribe),
 		),
 		// internal/mail adds List-Unsubscribe-Post: List-Unsubscribe=One-Click.
-		Headers: map[string]string{"List-Unsubscribe": "<" + unsubscribe + ">"},
+		Headers:   map[string]string{"List-Unsubscribe": "<" + unsubscribe + ">"},
+		Announces: c.ID,
 	}, nil
 }
 

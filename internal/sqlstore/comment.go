@@ -73,10 +73,10 @@ func (s *Store) CreateComment(ctx context.Context, c *herald.Comment, msgs ...*h
 			return nil, err
 		}
 		err := tx.QueryRowContext(ctx, `INSERT INTO comments (article_id, parent_id, name, email, website, text,
-			status, notify, user_id, created_at, ip, user_agent)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+			status, notify, user_id, created_at, ip, user_agent, announced)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
 			c.ArticleID, nullID(c.ParentID), c.Name, c.Email, c.Website, c.Text, c.Status, c.Notify,
-			nullID(c.UserID), c.CreatedAt, c.IP, c.UserAgent).Scan(&c.ID)
+			nullID(c.UserID), c.CreatedAt, c.IP, c.UserAgent, c.Status == herald.CommentApproved).Scan(&c.ID)
 		if err != nil {
 			return nil, err
 		}

@@ -44,11 +44,26 @@ func (s *Store) EnqueueMessages(ctx context.Context, msgs ...*herald.OutboxMessa
 }
 
 // enqueue inserts msgs in the transaction, setting their ID, CreatedAt and,
-// when zero, NextAttemptAt to now.
+// when zero, NextAttemptAt to now. A message announcing a reply that was
+// announced before is left out, with ID 0.
 func enqueue(ctx context.Context, tx querier, now time.Time, msgs []*herald.OutboxMessage) ([]herald.Change, error) {
+	queued := false
 	for _, m := range msgs {
 		if m.To == "" {
 			return nil, herald.Errorf(herald.EINVALID, "an outbox message needs a recipient")
+		}
+		if m.Announces != 0 {
+			res, err := tx.ExecContext(ctx, "UPDATE comments SET announced = TRUE WHERE id = $1 AND NOT announced", m.Announces)
+			if err != nil {
+				return nil, err
+			}
+			n, err := res.RowsAffected()
+			if err != nil {
+				return nil, err
+			}
+			if n == 0 {
+				continue // announced before: m keeps ID 0
+			}
 		}
 		headers, err := json.Marshal(m.Headers)
 		if err != nil {
@@ -68,6 +83,10 @@ func enqueue(ctx context.Context, tx querier, now time.Time, msgs []*herald.Outb
 		if err != nil {
 			return nil, err
 		}
+		queued = true
+	}
+	if !queued {
+		return nil, nil
 	}
 	return []herald.Change{{Kind: herald.ChangeOutbox}}, nil
 }

@@ -408,3 +408,49 @@ func testCommentChangeKinds(t *testing.T, s herald.Store) {
 		t.Error("ChangeComment and ChangeArticle must be public, ChangeModeration and ChangeOutbox not")
 	}
 }
+
+// testCommentAnnouncedOnce checks that a reply's approval is announced
+// once: approving it again, or a reply stored approved, queues nothing.
+func testCommentAnnouncedOnce(t *testing.T, s herald.Store) {
+	f := newFixture(t, s)
+	a := f.article(nil)
+	parent := f.comment(a.ID, 0, nil)
+	reply := f.comment(a.ID, parent.ID, func(c *herald.Comment) { c.Status = herald.CommentPending })
+	announce := func(id int64) *herald.OutboxMessage {
+		return &herald.OutboxMessage{To: parent.Email, Subject: "A reply", Text: "Read it.\n", Announces: id}
+	}
+	r := record(t, s)
+	first := announce(reply.ID)
+	f.check(s.UpdateCommentStatus(f.ctx, []int64{reply.ID}, herald.CommentApproved, first))
+	if first.ID == 0 {
+		t.Fatal("the first approval queued no announcement")
+	}
+	f.check(s.UpdateCommentStatus(f.ctx, []int64{reply.ID}, herald.CommentPending))
+	again := announce(reply.ID)
+	f.check(s.UpdateCommentStatus(f.ctx, []int64{reply.ID}, herald.CommentApproved, again))
+	if again.ID != 0 {
+		t.Errorf("approving the reply again queued announcement %d", again.ID)
+	}
+	want := []herald.Change{
+		{Kind: herald.ChangeComment, ID: a.ID}, {Kind: herald.ChangeOutbox},
+		{Kind: herald.ChangeComment, ID: a.ID}, {Kind: herald.ChangeComment, ID: a.ID},
+	}
+	if diff := cmp.Diff(want, r.take()); diff != "" {
+		t.Errorf("changes (-want +got):\n%s", diff)
+	}
+	// A reply stored approved was announced as it was stored.
+	direct := f.comment(a.ID, parent.ID, nil)
+	f.check(s.UpdateCommentStatus(f.ctx, []int64{direct.ID}, herald.CommentApproved, announce(direct.ID)))
+	// Other messages in the same call are queued.
+	other := &herald.OutboxMessage{To: "editor@example.com", Subject: "Moderated"}
+	late := announce(direct.ID)
+	f.check(s.UpdateCommentStatus(f.ctx, []int64{direct.ID}, herald.CommentApproved, late, other))
+	if late.ID != 0 || other.ID == 0 {
+		t.Errorf("announcement of a reply stored approved: ID %d; the other message: ID %d", late.ID, other.ID)
+	}
+	msgs, err := s.FindMessagesByEmail(f.ctx, parent.Email)
+	f.check(err)
+	if len(msgs) != 1 || msgs[0].ID != first.ID {
+		t.Errorf("messages to the parent's author: %d, want only the first announcement", len(msgs))
+	}
+}

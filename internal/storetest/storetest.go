@@ -75,6 +75,7 @@ func Run(t *testing.T, open func(t *testing.T) herald.Store) {
 		{"TestCommentStore_Privacy", testCommentPrivacy},
 		{"TestCommentStore_Outbox", testCommentOutbox},
 		{"TestCommentStore_StatusOutbox", testCommentStatusOutbox},
+		{"TestCommentStore_AnnouncedOnce", testCommentAnnouncedOnce},
 		{"TestCommentStore_Subscriptions", testCommentSubscriptions},
 		{"TestCommentStore_Recent", testCommentRecent},
 		{"TestSitemapStore_ArticleRefs", testSitemapArticleRefs},
