@@ -1,6 +1,7 @@
 package spam
 
 import (
+	"fmt"
 	"net/netip"
 	"regexp"
 	"strings"
@@ -53,7 +54,7 @@ func (s *scored) add(points int, reason string) {
 func score(s Submission, b Blocklist) scored {
 	var v scored
 	if n := countLinks(s.Text); n > 0 {
-		v.add(n*pointsPerLink, "links")
+		v.add(n*pointsPerLink, fmt.Sprintf("links (%d)", n))
 	}
 	if countLinks(s.Name) > 0 {
 		v.add(pointsLinkInName, "link in name")
@@ -61,16 +62,16 @@ func score(s Submission, b Blocklist) scored {
 	all := strings.ToLower(strings.Join([]string{s.Name, s.Email, s.Website, s.Text}, "\n"))
 	for _, w := range b.Words {
 		if w = strings.ToLower(strings.TrimSpace(w)); w != "" && strings.Contains(all, w) {
-			v.add(pointsBlockedWord, "blocked word "+w)
+			v.add(pointsBlockedWord, "blocked word “"+w+"”")
 			v.holdRule = true
 		}
 	}
 	if blockedIP(s.IP, b.IPs) {
-		v.add(pointsBlockedIP, "blocked IP")
+		v.add(pointsBlockedIP, "blocked address")
 		v.holdRule = true
 	}
-	if blockedEmail(s.Email, b.Emails) {
-		v.add(pointsBlockedEmail, "blocked email")
+	if reason := blockedEmail(s.Email, b.Emails); reason != "" {
+		v.add(pointsBlockedEmail, reason)
 		v.holdRule = true
 	}
 	scorePatterns(&v, s.Text)
@@ -82,11 +83,11 @@ func scorePatterns(v *scored, text string) {
 	lower := strings.ToLower(text)
 	for _, p := range spamPhrases {
 		if strings.Contains(lower, p) {
-			v.add(pointsPhrase, "phrase "+p)
+			v.add(pointsPhrase, "spam phrase “"+p+"”")
 		}
 	}
 	if allCaps(text) {
-		v.add(pointsAllCaps, "all caps")
+		v.add(pointsAllCaps, "written in capitals")
 	}
 	if repeats(text, 6) {
 		v.add(pointsRepeats, "repeated characters")
@@ -148,18 +149,22 @@ func blockedIP(ip string, entries []string) bool {
 	return false
 }
 
-// blockedEmail reports whether email is one of the entries, addresses or
-// "@domain" suffixes.
-func blockedEmail(email string, entries []string) bool {
+// blockedEmail returns why email is blocked: "blocked email address" when
+// it is one of the entries, "blocked email domain" when it ends in one of
+// their "@domain" suffixes; "" when it is not blocked.
+func blockedEmail(email string, entries []string) string {
 	email = strings.ToLower(strings.TrimSpace(email))
 	if email == "" {
-		return false
+		return ""
 	}
 	for _, e := range entries {
 		e = strings.ToLower(strings.TrimSpace(e))
-		if e == email || strings.HasPrefix(e, "@") && strings.HasSuffix(email, e) {
-			return true
+		if e == email {
+			return "blocked email address"
+		}
+		if strings.HasPrefix(e, "@") && strings.HasSuffix(email, e) {
+			return "blocked email domain"
 		}
 	}
-	return false
+	return ""
 }

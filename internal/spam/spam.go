@@ -5,6 +5,8 @@
 // is given.
 package spam
 
+import "fmt"
+
 // Decision is what becomes of a comment.
 type Decision int
 
@@ -61,35 +63,54 @@ func DefaultRules() Rules {
 }
 
 // Verdict is Judge's answer: the decision, the score and why, for the
-// moderation queue.
+// moderation queue. Reasons are short phrases fit to show a moderator;
+// they never quote the commenter's email or IP address.
 type Verdict struct {
 	Decision Decision
 	Score    int
 	Reasons  []string
 }
 
+// Reasons Judge gives for decisions of the moderation mode and the form.
+const (
+	ReasonHoneypot  = "hidden anti-spam field filled in"
+	ReasonFirstTime = "first comment from this address"
+	ReasonHoldAll   = "every comment is held"
+)
+
 // Judge decides a submission: spam when the honeypot is filled or the
 // score reaches SpamScore; held when a holding rule matches (too many
 // links, a blocklist entry), the score reaches HoldScore, or the mode
-// says so; approved otherwise.
+// says so; approved otherwise. A held or spam verdict always has a
+// reason: the rules that matched, the score when it decided, and the
+// moderation mode when it holds the comment too.
 func (r Rules) Judge(s Submission) Verdict {
 	if s.Honeypot != "" {
-		return Verdict{Decision: Spam, Reasons: []string{"honeypot filled"}}
+		return Verdict{Decision: Spam, Reasons: []string{ReasonHoneypot}}
 	}
 	v := score(s, r.Blocklist)
-	if countLinks(s.Text) > r.MaxLinks {
+	if n := countLinks(s.Text); n > r.MaxLinks {
 		v.holdRule = true
-		v.Reasons = append(v.Reasons, "too many links")
+		v.Reasons = append(v.Reasons, fmt.Sprintf("too many links (%d, at most %d)", n, r.MaxLinks))
 	}
 	switch {
 	case r.SpamScore > 0 && v.Score >= r.SpamScore:
 		v.Decision = Spam
+		v.Reasons = append(v.Reasons, fmt.Sprintf("spam score %d (spam from %d)", v.Score, r.SpamScore))
 	case v.holdRule:
 		v.Decision = Hold
 	case r.HoldScore > 0 && v.Score >= r.HoldScore:
 		v.Decision = Hold
-	case r.Mode == HoldAll || r.Mode == HoldFirstTime && s.FirstTime:
+		v.Reasons = append(v.Reasons, fmt.Sprintf("spam score %d (held from %d)", v.Score, r.HoldScore))
+	}
+	switch {
+	case v.Decision == Spam:
+	case r.Mode == HoldAll:
 		v.Decision = Hold
+		v.Reasons = append(v.Reasons, ReasonHoldAll)
+	case r.Mode == HoldFirstTime && s.FirstTime:
+		v.Decision = Hold
+		v.Reasons = append(v.Reasons, ReasonFirstTime)
 	}
 	return v.Verdict
 }

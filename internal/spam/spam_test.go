@@ -1,6 +1,7 @@
 package spam
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -54,8 +55,60 @@ func TestRules_Judge(t *testing.T) {
 			if got.Decision != tt.want {
 				t.Errorf("Judge = %v (score %d, %v), want %v", got.Decision, got.Score, got.Reasons, tt.want)
 			}
-			if got.Decision != Approve && tt.mode == ApproveAll && len(got.Reasons) == 0 {
+			if got.Decision != Approve && len(got.Reasons) == 0 {
 				t.Errorf("Judge = %v with no reason", got.Decision)
+			}
+		})
+	}
+}
+
+// TestRules_Judge_Reasons checks the reasons a moderator reads: one for
+// each rule that matched, the mode's when it holds, and never the
+// commenter's email or IP address.
+func TestRules_Judge_Reasons(t *testing.T) {
+	rules := DefaultRules()
+	rules.Blocklist = Blocklist{
+		Words: []string{"Bitcoin"}, IPs: []string{"192.0.2.0/24"}, Emails: []string{"bad@example.com", "@spam.example"},
+	}
+	plain := Submission{Name: "Ann", Email: "ann@example.org", Text: "Nice piece, thanks.", IP: "203.0.113.5"}
+	with := func(f func(*Submission)) Submission { s := plain; f(&s); return s }
+	tests := []struct {
+		name string
+		mode Mode
+		s    Submission
+		want []string
+	}{
+		{"approved has none", HoldFirstTime, plain, nil},
+		{"first time", HoldFirstTime, with(func(s *Submission) { s.FirstTime = true }), []string{ReasonFirstTime}},
+		{"hold all", HoldAll, plain, []string{ReasonHoldAll}},
+		{"honeypot", HoldAll, with(func(s *Submission) { s.Honeypot = "x" }), []string{ReasonHoneypot}},
+		{"too many links and first time", HoldFirstTime, with(func(s *Submission) {
+			s.Text, s.FirstTime = "http://a.example http://b.example http://c.example", true
+		}), []string{"links (3)", "too many links (3, at most 2)", ReasonFirstTime}},
+		{"blocked word", ApproveAll, with(func(s *Submission) { s.Text = "My BITCOIN tip" }), []string{"blocked word “bitcoin”"}},
+		{"blocked address", ApproveAll, with(func(s *Submission) { s.IP = "192.0.2.7" }), []string{"blocked address"}},
+		{"blocked email address", ApproveAll, with(func(s *Submission) { s.Email = "Bad@Example.com" }), []string{"blocked email address"}},
+		{"blocked email domain", ApproveAll, with(func(s *Submission) { s.Email = "x@spam.example" }), []string{"blocked email domain"}},
+		{"held by score", ApproveAll, with(func(s *Submission) { s.Text = "Click here, it is great" }),
+			[]string{"spam phrase “click here”", "spam score 3 (held from 3)"}},
+		{"spam by score", HoldAll, with(func(s *Submission) {
+			s.Name = "http://cheap.example"
+			s.Text = "BUY NOW!!!!!!! VIAGRA AT http://x.example"
+		}), []string{"links (1)", "link in name", "spam phrase “buy now”", "spam phrase “viagra”",
+			"repeated characters", "spam score 11 (spam from 8)"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := rules
+			r.Mode = tt.mode
+			got := r.Judge(tt.s).Reasons
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Reasons = %q, want %q", got, tt.want)
+			}
+			for _, reason := range got {
+				if strings.Contains(reason, tt.s.Email) || strings.Contains(reason, tt.s.IP) {
+					t.Errorf("reason %q quotes the email or IP address", reason)
+				}
 			}
 		})
 	}
@@ -104,7 +157,7 @@ func FuzzRules_Judge(f *testing.F) {
 		if v.Decision < Approve || v.Decision > Spam || v.Score < 0 {
 			t.Fatalf("Judge(%+v) = %+v", s, v)
 		}
-		if v.Decision != Approve && len(v.Reasons) == 0 && !s.FirstTime {
+		if v.Decision != Approve && len(v.Reasons) == 0 {
 			t.Errorf("Judge(%+v) = %v with no reason", s, v.Decision)
 		}
 		if strings.Contains(text, "bitcoin") && v.Decision == Approve {
