@@ -63,6 +63,11 @@ type Comment struct {
 	// retention period.
 	IP        string
 	UserAgent string
+	// Reasons say why the spam checks held the comment or marked it spam,
+	// in short phrases for moderators ("too many links (3, at most 2)",
+	// "first comment from this address"); empty when they approved it.
+	// Like Email, they are never shown on public pages.
+	Reasons []string
 }
 
 // Validate checks the comment's own fields.
@@ -139,6 +144,10 @@ type CommentStore interface {
 	UpdateCommentStatus(ctx context.Context, ids []int64, status CommentStatus, msgs ...*OutboxMessage) error
 	// UpdateCommentText replaces a comment's text.
 	UpdateCommentText(ctx context.Context, id int64, text string) error
+	// HoldCommentText replaces a comment's text and, in the same
+	// transaction, sends it back to moderation (pending) for the reasons:
+	// what an edit the spam checks would not approve does.
+	HoldCommentText(ctx context.Context, id int64, text string, reasons []string) error
 	// UnsubscribeComments turns Notify off on the comment and on every
 	// other comment by the same email address (in any case): what a
 	// one-click unsubscribe link does. Nothing public changes, so it

@@ -188,8 +188,7 @@ func (o *ownComment) formPage(del bool, path string) commentPageView {
 }
 
 // saveEdit stores the edited text of o's comment, keeping what was typed
-// on an error. An approved comment that the site's content rules would now
-// hold (too many links, a blocked word) goes back to moderation.
+// on an error.
 func (s *Site) saveEdit(w http.ResponseWriter, r *http.Request, o *ownComment, v commentPageView) error {
 	edited := *o.c
 	edited.Text = strings.TrimSpace(r.PostForm.Get("comment"))
@@ -205,20 +204,26 @@ func (s *Site) saveEdit(w http.ResponseWriter, r *http.Request, o *ownComment, v
 		}
 		return s.writeCommentPage(w, o.e, http.StatusUnprocessableEntity, v)
 	}
-	if err := s.store.UpdateCommentText(r.Context(), o.c.ID, edited.Text); err != nil {
+	if err := s.storeEdit(r, o, edited.Text); err != nil {
 		return err
-	}
-	if o.c.Status == herald.CommentApproved && o.c.UserID == 0 {
-		content := rules(o.e.settings.Comments)
-		content.Mode = spam.ApproveAll
-		d := content.Judge(spam.Submission{Name: o.c.Name, Email: o.c.Email, Website: o.c.Website, Text: edited.Text, IP: o.c.IP}).Decision
-		if d != spam.Approve {
-			if err := s.store.UpdateCommentStatus(r.Context(), []int64{o.c.ID}, herald.CommentPending); err != nil {
-				return err
-			}
-		}
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	http.Redirect(w, r, o.back(), http.StatusSeeOther)
 	return nil
+}
+
+// storeEdit replaces the text of o's comment. An approved comment that
+// the site's content rules would now hold (too many links, a blocked
+// word) goes back to moderation with their reasons, in the same
+// transaction, so the new text is never public meanwhile.
+func (s *Site) storeEdit(r *http.Request, o *ownComment, text string) error {
+	if o.c.Status == herald.CommentApproved && o.c.UserID == 0 {
+		content := rules(o.e.settings.Comments)
+		content.Mode = spam.ApproveAll
+		v := content.Judge(spam.Submission{Name: o.c.Name, Email: o.c.Email, Website: o.c.Website, Text: text, IP: o.c.IP})
+		if v.Decision != spam.Approve {
+			return s.store.HoldCommentText(r.Context(), o.c.ID, text, v.Reasons)
+		}
+	}
+	return s.store.UpdateCommentText(r.Context(), o.c.ID, text)
 }

@@ -164,7 +164,8 @@ func (s *Site) rateLimit(ctx context.Context, c *herald.Comment) (time.Duration,
 }
 
 // judge sets c's status: approved for staff, otherwise what the site's
-// spam rules and moderation mode decide.
+// spam rules and moderation mode decide, with their reasons for the
+// moderators when they do not approve it.
 func (s *Site) judge(r *http.Request, e *env, c *herald.Comment) error {
 	if e.staff != nil {
 		c.Status = herald.CommentApproved
@@ -179,6 +180,9 @@ func (s *Site) judge(r *http.Request, e *env, c *herald.Comment) error {
 		Honeypot: r.PostForm.Get("website2"), FirstTime: !known,
 	})
 	c.Status = herald.CommentStatus(v.Decision.String())
+	if v.Decision != spam.Approve {
+		c.Reasons = v.Reasons
+	}
 	return nil
 }
 

@@ -97,15 +97,7 @@ func TestComments_SettingsDecide(t *testing.T) {
 				must(t, f.store.CreateComment(context.Background(), &herald.Comment{ArticleID: f.articles["fire-breaks-out-at-harbour"].ID,
 					Name: "Mary", Email: "mary@example.org", Text: "Earlier.", Status: herald.CommentApproved}))
 			}
-			form := map[string]string{"author": "Mary", "email": "mary@example.org", "comment": "A fair question about the fire."}
-			for k, v := range tc.form {
-				form[k] = v
-			}
-			remote := tc.remote
-			if remote == "" {
-				remote = "1.2.3.4:5"
-			}
-			if c := f.postedComment(t, f.post(t, path, form, remote)); c.Status != tc.want {
+			if c := f.postedComment(t, f.postAsMary(t, path, tc.form, tc.remote)); c.Status != tc.want {
 				t.Errorf("status %s, want %s", c.Status, tc.want)
 			}
 		})

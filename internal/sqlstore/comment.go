@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -11,18 +12,34 @@ import (
 )
 
 const commentColumns = "id, article_id, parent_id, name, email, website, text, status, notify, user_id, " +
-	"created_at, ip, user_agent"
+	"created_at, ip, user_agent, reasons"
 
 func scanComment(row scanner) (*herald.Comment, error) {
 	var c herald.Comment
 	var parent, user sql.NullInt64
+	var reasons string
 	err := row.Scan(&c.ID, &c.ArticleID, &parent, &c.Name, &c.Email, &c.Website, &c.Text, &c.Status, &c.Notify,
-		&user, &c.CreatedAt, &c.IP, &c.UserAgent)
+		&user, &c.CreatedAt, &c.IP, &c.UserAgent, &reasons)
 	if err != nil {
 		return nil, err
 	}
+	if reasons != "" {
+		if err := json.Unmarshal([]byte(reasons), &c.Reasons); err != nil {
+			return nil, fmt.Errorf("reasons of comment %d: %w", c.ID, err)
+		}
+	}
 	c.ParentID, c.UserID, c.CreatedAt = parent.Int64, user.Int64, c.CreatedAt.UTC()
 	return &c, nil
+}
+
+// formatReasons is how a comment's reasons are kept in their text column:
+// a JSON array, or "" for none.
+func formatReasons(reasons []string) string {
+	if len(reasons) == 0 {
+		return ""
+	}
+	b, _ := json.Marshal(reasons) // cannot fail: strings only
+	return string(b)
 }
 
 // commentChanges reports a change of the kind for each article, once.
@@ -73,10 +90,11 @@ func (s *Store) CreateComment(ctx context.Context, c *herald.Comment, msgs ...*h
 			return nil, err
 		}
 		err := tx.QueryRowContext(ctx, `INSERT INTO comments (article_id, parent_id, name, email, website, text,
-			status, notify, user_id, created_at, ip, user_agent, announced)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+			status, notify, user_id, created_at, ip, user_agent, announced, reasons)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
 			c.ArticleID, nullID(c.ParentID), c.Name, c.Email, c.Website, c.Text, c.Status, c.Notify,
-			nullID(c.UserID), c.CreatedAt, c.IP, c.UserAgent, c.Status == herald.CommentApproved).Scan(&c.ID)
+			nullID(c.UserID), c.CreatedAt, c.IP, c.UserAgent, c.Status == herald.CommentApproved,
+			formatReasons(c.Reasons)).Scan(&c.ID)
 		if err != nil {
 			return nil, err
 		}

@@ -71,24 +71,44 @@ func (s *Store) UpdateCommentStatus(ctx context.Context, ids []int64, status her
 
 // UpdateCommentText implements herald.CommentStore.
 func (s *Store) UpdateCommentText(ctx context.Context, id int64, text string) error {
-	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+	if err := s.updateCommentText(ctx, id, text, false, nil); err != nil {
+		return fmt.Errorf("update text of comment %d: %w", id, err)
+	}
+	return nil
+}
+
+// HoldCommentText implements herald.CommentStore.
+func (s *Store) HoldCommentText(ctx context.Context, id int64, text string, reasons []string) error {
+	if err := s.updateCommentText(ctx, id, text, true, reasons); err != nil {
+		return fmt.Errorf("hold edited comment %d: %w", id, err)
+	}
+	return nil
+}
+
+// updateCommentText replaces the text of comment id and, with hold, makes
+// it pending for the reasons.
+func (s *Store) updateCommentText(ctx context.Context, id int64, text string, hold bool, reasons []string) error {
+	return s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
 		c, err := findComment(ctx, tx, id)
 		if err != nil {
 			return nil, err
 		}
+		public := c.Status == herald.CommentApproved
 		c.Text = text
 		if err := c.Validate(); err != nil {
 			return nil, err
 		}
-		if _, err := tx.ExecContext(ctx, "UPDATE comments SET text = $1 WHERE id = $2", text, id); err != nil {
+		if !hold {
+			_, err = tx.ExecContext(ctx, "UPDATE comments SET text = $1 WHERE id = $2", text, id)
+		} else {
+			_, err = tx.ExecContext(ctx, "UPDATE comments SET text = $1, status = $2, reasons = $3 WHERE id = $4",
+				text, herald.CommentPending, formatReasons(reasons), id)
+		}
+		if err != nil {
 			return nil, err
 		}
-		return commentChanges(commentKind(c.Status == herald.CommentApproved), []int64{c.ArticleID}), nil
+		return commentChanges(commentKind(public), []int64{c.ArticleID}), nil
 	})
-	if err != nil {
-		return fmt.Errorf("update text of comment %d: %w", id, err)
-	}
-	return nil
 }
 
 // DeleteComment implements herald.CommentStore.
