@@ -74,6 +74,41 @@ type StoryStore interface {
 	DeleteStory(ctx context.Context, id int64) error
 }
 
+// Counted is a tag, story or author with the number of its public articles.
+type Counted[T any] struct {
+	Item     T
+	Articles int
+}
+
+// PublicAuthor is a member of the newsroom with a byline on a public
+// article, their photo (nil for none) and the number of those articles.
+type PublicAuthor struct {
+	Counted[*User]
+	Photo *Media
+}
+
+// PublicFilter selects the tags, stories or authors of the articles
+// readers may see at Now: published, with a publication time not after it.
+type PublicFilter struct {
+	Now    time.Time
+	ID     int64 // only the one with this id; 0: all
+	Offset int
+	Limit  int // 0 means the store's default (20); at most 1000
+}
+
+// PublicStore finds what the articles readers may see are filed under,
+// with their counts: each page in a constant number of queries, however
+// many tags, stories or authors there are. Each returns one page and how
+// many there are in all.
+type PublicStore interface {
+	// FindPublicTags returns tags by name.
+	FindPublicTags(ctx context.Context, f PublicFilter) ([]Counted[*Tag], int, error)
+	// FindPublicStories returns stories, newest first.
+	FindPublicStories(ctx context.Context, f PublicFilter) ([]Counted[*Story], int, error)
+	// FindPublicAuthors returns the users with a byline, by name.
+	FindPublicAuthors(ctx context.Context, f PublicFilter) ([]PublicAuthor, int, error)
+}
+
 // UserStore keeps the newsroom's members.
 type UserStore interface {
 	FindUser(ctx context.Context, id int64) (*User, error)
@@ -120,6 +155,7 @@ type Store interface {
 	SectionStore
 	TagStore
 	StoryStore
+	PublicStore
 	UserStore
 	MediaStore
 	RedirectStore

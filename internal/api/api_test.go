@@ -282,6 +282,38 @@ func TestTaxonomy(t *testing.T) {
 	}
 }
 
+func TestTaxonomy_Paging(t *testing.T) {
+	f := newFixture(t)
+	var tags list[Tag]
+	f.getJSON(Prefix+"tags?per_page=1&page=2", http.StatusOK, &tags)
+	if tags.Total != 2 || tags.TotalPages != 2 || len(tags.Data) != 1 || tags.Data[0].Slug != "vote" ||
+		tags.Next != nil || tags.Prev == nil || *tags.Prev != origin+Prefix+"tags?page=1&per_page=1" {
+		t.Errorf("second page of tags: %+v", tags)
+	}
+	// Past the end: no data, but the total and a way back.
+	f.getJSON(Prefix+"tags?per_page=1&page=9", http.StatusOK, &tags)
+	if tags.Total != 2 || len(tags.Data) != 0 || tags.Prev == nil || *tags.Prev != origin+Prefix+"tags?page=2&per_page=1" {
+		t.Errorf("tags past the end: %+v", tags)
+	}
+}
+
+func TestTaxonomy_AuthorPhoto(t *testing.T) {
+	f := newFixture(t)
+	ann := f.users["ann"]
+	ann.PhotoMediaID = f.image.ID
+	f.check(f.store.UpdateUser(f.ctx, ann))
+	var authors list[Author]
+	f.getJSON(Prefix+"authors", http.StatusOK, &authors)
+	if len(authors.Data) != 1 {
+		t.Fatalf("authors = %+v, want ann", authors.Data)
+	}
+	var lead Article
+	f.getJSON(pathOf("articles", f.articles["lead"].ID), http.StatusOK, &lead)
+	if p := authors.Data[0].Photo; p == nil || lead.Image == nil || *p != *lead.Image {
+		t.Errorf("ann's photo = %+v, want the image %+v", p, lead.Image)
+	}
+}
+
 func TestAPI_OriginFromRequest(t *testing.T) {
 	f := newFixture(t)
 	settings, err := f.store.FindSettings(f.ctx)

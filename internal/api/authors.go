@@ -19,50 +19,14 @@ type Author struct {
 	ArticleCount int    `json:"article_count"` // public articles
 }
 
-// author is a user with a byline on a public article and their photo.
-type author struct {
-	counted[*herald.User]
-	photo *herald.Media
-}
-
 // authors answers GET /api/v1/authors: by name.
 func (a *API) authors(w http.ResponseWriter, r *http.Request) error {
-	find := func(ctx context.Context) ([]author, error) {
-		users, err := findAll(func(offset, limit int) ([]*herald.User, error) {
-			return a.store.FindUsers(ctx, herald.UserFilter{Offset: offset, Limit: limit})
-		})
-		if err != nil {
-			return nil, err
-		}
-		found, err := countPublic(a, ctx, users, authorFilter)
-		if err != nil {
-			return nil, err
-		}
-		return a.withPhotos(ctx, found...)
-	}
-	return listAll(a, w, r, find, authorOf)
+	return listPublic(a, w, r, a.store.FindPublicAuthors, authorOf)
 }
 
 // author answers GET /api/v1/authors/{id}.
 func (a *API) author(w http.ResponseWriter, r *http.Request) error {
-	return one(a, w, r, "author", func(ctx context.Context, id int64) (author, error) {
-		found, err := findPublic(a, ctx, id, "author", a.findUser, authorFilter)
-		if err != nil {
-			return author{}, err
-		}
-		out, err := a.withPhotos(ctx, found)
-		if err != nil {
-			return author{}, err
-		}
-		return out[0], nil
-	}, authorOf)
-}
-
-func authorFilter(u *herald.User) herald.ArticleFilter { return herald.ArticleFilter{AuthorID: u.ID} }
-
-// findUser returns the user with the id.
-func (a *API) findUser(ctx context.Context, id int64) (*herald.User, error) {
-	return a.userWhere(ctx, herald.UserFilter{ID: id, Limit: 1})
+	return onePublic(a, w, r, "author", a.store.FindPublicAuthors, authorOf)
 }
 
 // userWhere returns the one user f selects, ENOTFOUND when none.
@@ -86,24 +50,9 @@ func (a *API) authorID(ctx context.Context, slug string) (int64, error) {
 	return u.ID, nil
 }
 
-// withPhotos finds the authors' photos.
-func (a *API) withPhotos(ctx context.Context, users ...counted[*herald.User]) ([]author, error) {
-	out := make([]author, len(users))
-	for i, u := range users {
-		out[i].counted = u
-		if id := u.v.PhotoMediaID; id != 0 {
-			var err error
-			if out[i].photo, err = a.store.FindMedia(ctx, id); err != nil {
-				return nil, err
-			}
-		}
-	}
-	return out, nil
-}
-
 // authorOf returns the public JSON of an author.
-func authorOf(site Site, au author) Author {
-	u := au.v
+func authorOf(site Site, au herald.PublicAuthor) Author {
+	u := au.Item
 	return Author{ID: u.ID, Name: u.Name, Slug: u.Slug, Bio: u.Bio, URL: authorLink(site, u).URL,
-		Photo: imageOf(site, au.photo), ArticleCount: au.articles}
+		Photo: imageOf(site, au.Photo), ArticleCount: au.Articles}
 }

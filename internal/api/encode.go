@@ -20,14 +20,10 @@ type Store interface {
 	FindArticles(ctx context.Context, f herald.ArticleFilter) (herald.ArticlePage, error)
 	FindSections(ctx context.Context) ([]*herald.Section, error)
 	FindSectionBySlug(ctx context.Context, slug string) (*herald.Section, error)
-	FindTag(ctx context.Context, id int64) (*herald.Tag, error)
 	FindTagBySlug(ctx context.Context, slug string) (*herald.Tag, error)
-	FindTags(ctx context.Context, offset, limit int) ([]*herald.Tag, error)
-	FindStory(ctx context.Context, id int64) (*herald.Story, error)
 	FindStoryBySlug(ctx context.Context, slug string) (*herald.Story, error)
-	FindStories(ctx context.Context, offset, limit int) ([]*herald.Story, error)
 	FindUsers(ctx context.Context, f herald.UserFilter) ([]*herald.User, error)
-	FindMedia(ctx context.Context, id int64) (*herald.Media, error)
+	herald.PublicStore
 	FindSettings(ctx context.Context) (herald.Settings, error)
 	CountComments(ctx context.Context, articleIDs []int64) (map[int64]int, error)
 	herald.ChangeSource

@@ -48,11 +48,7 @@ func newFixture(t *testing.T) *fixture {
 	f := &fixture{t: t, ctx: t.Context(), clock: clocktest.New(time.Date(2024, 3, 20, 12, 0, 0, 0, time.UTC)),
 		articles: map[string]*herald.Article{}, users: map[string]*herald.User{},
 		sections: map[string]*herald.Section{}, tags: map[string]*herald.Tag{}}
-	st, err := sqlstore.Open(f.ctx, sqlstore.Options{DSN: filepath.Join(t.TempDir(), "herald.db"), Now: f.clock.Now})
-	f.check(err)
-	t.Cleanup(func() { st.Close() })
-	_, err = st.Migrate(f.ctx)
-	f.check(err)
+	st := openStore(t, t.TempDir(), f.clock.Now)
 	f.store = st
 	f.fill()
 	a, err := New(Options{Store: st, Now: f.clock.Now, Logger: slog.New(slog.DiscardHandler)})
@@ -61,6 +57,21 @@ func newFixture(t *testing.T) *fixture {
 	f.server = httptest.NewServer(a.Handler())
 	t.Cleanup(f.server.Close)
 	return f
+}
+
+// openStore returns a new, migrated SQLite store in dir, closed when the
+// test ends.
+func openStore(tb testing.TB, dir string, now func() time.Time) *sqlstore.Store {
+	tb.Helper()
+	st, err := sqlstore.Open(tb.Context(), sqlstore.Options{DSN: filepath.Join(dir, "herald.db"), Now: now})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { st.Close() })
+	if _, err := st.Migrate(tb.Context()); err != nil {
+		tb.Fatal(err)
+	}
+	return st
 }
 
 func (f *fixture) check(err error) {

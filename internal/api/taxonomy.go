@@ -45,62 +45,23 @@ func sectionOf(site Site, s *herald.Section) Section {
 	return v
 }
 
-func tagOf(site Site, t counted[*herald.Tag]) Tag {
-	return Tag{ID: t.v.ID, Name: t.v.Name, Slug: t.v.Slug, URL: tagLink(site, t.v).URL, ArticleCount: t.articles}
+func tagOf(site Site, t herald.Counted[*herald.Tag]) Tag {
+	return Tag{ID: t.Item.ID, Name: t.Item.Name, Slug: t.Item.Slug, URL: tagLink(site, t.Item).URL, ArticleCount: t.Articles}
 }
 
-func storyOf(site Site, s counted[*herald.Story]) Story {
-	return Story{ID: s.v.ID, Name: s.v.Name, Slug: s.v.Slug, Description: s.v.Description,
-		URL: storyLink(site, s.v).URL, ArticleCount: s.articles}
+func storyOf(site Site, s herald.Counted[*herald.Story]) Story {
+	return Story{ID: s.Item.ID, Name: s.Item.Name, Slug: s.Item.Slug, Description: s.Item.Description,
+		URL: storyLink(site, s.Item).URL, ArticleCount: s.Articles}
 }
 
-// counted is a tag, story or author with the count of its public articles.
-type counted[T any] struct {
-	v        T
-	articles int
-}
+// findPublic is a store method finding the tags, stories or authors of
+// public articles: one page, and how many there are in all.
+type findPublic[R any] func(ctx context.Context, f herald.PublicFilter) ([]R, int, error)
 
-// countPublic returns those of all that have a public article, counted by
-// the filter filter returns for each.
-func countPublic[T any](a *API, ctx context.Context, all []T, filter func(T) herald.ArticleFilter) ([]counted[T], error) {
-	var out []counted[T]
-	now := a.now()
-	for _, v := range all {
-		f := filter(v)
-		f.PublicAt, f.Limit = now, 1
-		res, err := a.store.FindArticles(ctx, f)
-		if err != nil {
-			return nil, err
-		}
-		if res.Total > 0 {
-			out = append(out, counted[T]{v, res.Total})
-		}
-	}
-	return out, nil
-}
-
-// chunk is how many records one store call reads when the API needs all.
-const chunk = 1000
-
-// findAll reads every record through a paged finder.
-func findAll[T any](find func(offset, limit int) ([]T, error)) ([]T, error) {
-	var all []T
-	for {
-		got, err := find(len(all), chunk)
-		if err != nil {
-			return nil, err
-		}
-		all = append(all, got...)
-		if len(got) < chunk {
-			return all, nil
-		}
-	}
-}
-
-// listAll answers a listing of every record find returns, paged in memory,
-// each turned into JSON by of.
-func listAll[R, T any](a *API, w http.ResponseWriter, r *http.Request, find func(ctx context.Context) ([]R, error),
-	of func(Site, R) T) error {
+// listing answers a listing: find reads the page p asks for and how many
+// items there are in all, of turns each into JSON.
+func listing[R, T any](a *API, w http.ResponseWriter, r *http.Request,
+	find func(ctx context.Context, site Site, p paging) ([]R, int, error), of func(Site, R) T) error {
 	p, err := pagingOf(r.URL.Query())
 	if err != nil {
 		return err
@@ -109,15 +70,49 @@ func listAll[R, T any](a *API, w http.ResponseWriter, r *http.Request, find func
 	if err != nil {
 		return err
 	}
-	all, err := find(r.Context())
+	page, total, err := find(r.Context(), site, p)
 	if err != nil {
 		return err
 	}
 	data := []T{}
-	for _, v := range pageOf(all, p) {
+	for _, v := range page {
 		data = append(data, of(site, v))
 	}
-	return a.writeJSON(w, r, listOf(r, site, p, len(all), data))
+	return a.writeJSON(w, r, listOf(r, site, p, total, data))
+}
+
+// listPublic answers a listing of the tags, stories or authors of public
+// articles: the store reads the page asked for with the counts of its
+// articles, in a few queries however many there are.
+func listPublic[R, T any](a *API, w http.ResponseWriter, r *http.Request, find findPublic[R], of func(Site, R) T) error {
+	return listing(a, w, r, func(ctx context.Context, site Site, p paging) ([]R, int, error) {
+		return find(ctx, herald.PublicFilter{Now: site.Now, Offset: p.offset(), Limit: p.PerPage})
+	}, of)
+}
+
+// onePublic answers the tag, story or author with the path's id, not found
+// unless it has a public article.
+func onePublic[R, T any](a *API, w http.ResponseWriter, r *http.Request, what string, find findPublic[R],
+	of func(Site, R) T) error {
+	return one(a, w, r, what, func(ctx context.Context, id int64) (R, error) {
+		var none R
+		found, _, err := find(ctx, herald.PublicFilter{Now: a.now(), ID: id, Limit: 1})
+		if err != nil {
+			return none, err
+		}
+		if len(found) == 0 {
+			return none, herald.Errorf(herald.ENOTFOUND, "No %s with id %d.", what, id)
+		}
+		return found[0], nil
+	}, of)
+}
+
+// sections answers GET /api/v1/sections: parents before their children.
+func (a *API) sections(w http.ResponseWriter, r *http.Request) error {
+	return listing(a, w, r, func(ctx context.Context, _ Site, p paging) ([]*herald.Section, int, error) {
+		all, err := a.store.FindSections(ctx)
+		return pageOf(all, p), len(all), err
+	}, sectionOf)
 }
 
 // one answers a single record found by the path's id, turned into JSON by of.
@@ -136,11 +131,6 @@ func one[R, T any](a *API, w http.ResponseWriter, r *http.Request, what string,
 		return err
 	}
 	return a.writeJSON(w, r, of(site, v))
-}
-
-// sections answers GET /api/v1/sections: parents before their children.
-func (a *API) sections(w http.ResponseWriter, r *http.Request) error {
-	return listAll(a, w, r, a.store.FindSections, sectionOf)
 }
 
 // section answers GET /api/v1/sections/{id}.
@@ -163,61 +153,21 @@ func (a *API) findSection(ctx context.Context, id int64) (*herald.Section, error
 
 // tags answers GET /api/v1/tags: the tags of public articles, by name.
 func (a *API) tags(w http.ResponseWriter, r *http.Request) error {
-	find := func(ctx context.Context) ([]counted[*herald.Tag], error) {
-		all, err := findAll(func(offset, limit int) ([]*herald.Tag, error) { return a.store.FindTags(ctx, offset, limit) })
-		if err != nil {
-			return nil, err
-		}
-		return countPublic(a, ctx, all, tagFilter)
-	}
-	return listAll(a, w, r, find, tagOf)
+	return listPublic(a, w, r, a.store.FindPublicTags, tagOf)
 }
 
 // tag answers GET /api/v1/tags/{id}.
 func (a *API) tag(w http.ResponseWriter, r *http.Request) error {
-	return one(a, w, r, "tag", func(ctx context.Context, id int64) (counted[*herald.Tag], error) {
-		return findPublic(a, ctx, id, "tag", a.store.FindTag, tagFilter)
-	}, tagOf)
+	return onePublic(a, w, r, "tag", a.store.FindPublicTags, tagOf)
 }
-
-func tagFilter(t *herald.Tag) herald.ArticleFilter { return herald.ArticleFilter{TagID: t.ID} }
 
 // stories answers GET /api/v1/stories: those with public articles, newest
 // first.
 func (a *API) stories(w http.ResponseWriter, r *http.Request) error {
-	find := func(ctx context.Context) ([]counted[*herald.Story], error) {
-		all, err := findAll(func(offset, limit int) ([]*herald.Story, error) { return a.store.FindStories(ctx, offset, limit) })
-		if err != nil {
-			return nil, err
-		}
-		return countPublic(a, ctx, all, storyFilter)
-	}
-	return listAll(a, w, r, find, storyOf)
+	return listPublic(a, w, r, a.store.FindPublicStories, storyOf)
 }
 
 // story answers GET /api/v1/stories/{id}.
 func (a *API) story(w http.ResponseWriter, r *http.Request) error {
-	return one(a, w, r, "story", func(ctx context.Context, id int64) (counted[*herald.Story], error) {
-		return findPublic(a, ctx, id, "story", a.store.FindStory, storyFilter)
-	}, storyOf)
-}
-
-func storyFilter(s *herald.Story) herald.ArticleFilter { return herald.ArticleFilter{StoryID: s.ID} }
-
-// findPublic finds one record by id, not found unless it has a public
-// article.
-func findPublic[T any](a *API, ctx context.Context, id int64, what string, find func(context.Context, int64) (T, error),
-	filter func(T) herald.ArticleFilter) (counted[T], error) {
-	v, err := find(ctx, id)
-	if err != nil {
-		return counted[T]{}, err
-	}
-	found, err := countPublic(a, ctx, []T{v}, filter)
-	if err != nil {
-		return counted[T]{}, err
-	}
-	if len(found) == 0 {
-		return counted[T]{}, herald.Errorf(herald.ENOTFOUND, "No %s with id %d.", what, id)
-	}
-	return found[0], nil
+	return onePublic(a, w, r, "story", a.store.FindPublicStories, storyOf)
 }

@@ -1,0 +1,111 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/herald-news/herald"
+)
+
+// FindPublicTags implements herald.PublicStore.
+func (s *Store) FindPublicTags(ctx context.Context, f herald.PublicFilter) ([]herald.Counted[*herald.Tag], int, error) {
+	var page []herald.Counted[*herald.Tag]
+	var total int
+	err := s.read(ctx, func(tx *sql.Tx) (err error) {
+		page, total, err = findCounted(ctx, tx, herald.ListingTag, tagColumns, "tags.name, tags.id", scanTag, f)
+		return err
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("find public tags: %w", err)
+	}
+	return page, total, nil
+}
+
+// FindPublicStories implements herald.PublicStore.
+func (s *Store) FindPublicStories(ctx context.Context, f herald.PublicFilter) ([]herald.Counted[*herald.Story], int, error) {
+	var page []herald.Counted[*herald.Story]
+	var total int
+	err := s.read(ctx, func(tx *sql.Tx) (err error) {
+		page, total, err = findCounted(ctx, tx, herald.ListingStory, storyColumns,
+			"stories.created_at DESC, stories.id DESC", scanStory, f)
+		return err
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("find public stories: %w", err)
+	}
+	return page, total, nil
+}
+
+// FindPublicAuthors implements herald.PublicStore: the page of authors and
+// their photos in two queries.
+func (s *Store) FindPublicAuthors(ctx context.Context, f herald.PublicFilter) ([]herald.PublicAuthor, int, error) {
+	var authors []herald.PublicAuthor
+	var total int
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		users, n, err := findCounted(ctx, tx, herald.ListingAuthor, userColumns, "users.name, users.id", scanUser, f)
+		if err != nil {
+			return err
+		}
+		var ids []int64
+		for _, u := range users {
+			if u.Item.PhotoMediaID != 0 {
+				ids = append(ids, u.Item.PhotoMediaID)
+			}
+		}
+		photos, err := byIDs(ctx, tx, scanMedia, mediaColumns, "media", ids)
+		for _, u := range users {
+			authors = append(authors, herald.PublicAuthor{Counted: u, Photo: photos[u.Item.PhotoMediaID]})
+		}
+		total = n
+		return err
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("find public authors: %w", err)
+	}
+	return authors, total, nil
+}
+
+// findCounted returns one page, in order, of the rows of the table of kind
+// (columns of them, read by scan) that list an article public at f.Now,
+// each with the number of those articles, and how many there are in all.
+// The counts come from one pass over the linking table's index of (owner,
+// status, published_at), grouped, so the page costs one query — two when
+// it is past the end, to count what it skipped.
+func findCounted[T any](ctx context.Context, tx querier, kind herald.ListingKind, columns, order string,
+	scan func(scanner) (T, error), f herald.PublicFilter) ([]herald.Counted[T], int, error) {
+	src := listingSources[kind]
+	var a args
+	counts := "SELECT " + src.owner + " AS owner, COUNT(*) AS n FROM " + src.link +
+		" WHERE status = " + a.add(herald.StatusPublished) + " AND published_at <= " + a.add(utc(f.Now))
+	if f.ID != 0 {
+		counts += " AND " + src.owner + " = " + a.add(f.ID)
+	}
+	from := " FROM " + src.table + " JOIN (" + counts + " GROUP BY " + src.owner + ") c ON c.owner = " + src.table + ".id"
+	offset, limit := page(f.Offset, f.Limit)
+	q := "SELECT " + columns + ", c.n, COUNT(*) OVER ()" + from + " ORDER BY " + order +
+		" LIMIT " + a.add(limit) + " OFFSET " + a.add(offset)
+	var total int
+	rows, err := queryAll(ctx, tx, func(row scanner) (herald.Counted[T], error) {
+		var c herald.Counted[T]
+		var err error
+		c.Item, err = scan(countedRow{row, &c.Articles, &total})
+		return c, err
+	}, q, a...)
+	if err != nil || len(rows) > 0 || offset == 0 {
+		return rows, total, err
+	}
+	err = tx.QueryRowContext(ctx, "SELECT COUNT(*)"+from, a[:len(a)-2]...).Scan(&total)
+	return nil, total, err
+}
+
+// countedRow reads a row of findCounted: the columns scan expects, then the
+// count of public articles and the total number of rows.
+type countedRow struct {
+	row             scanner
+	articles, total *int
+}
+
+func (r countedRow) Scan(dest ...any) error {
+	return r.row.Scan(append(dest, r.articles, r.total)...)
+}
