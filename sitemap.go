@@ -31,6 +31,14 @@ type ArticleRefFilter struct {
 	Limit         int // 1 to MaxSitemapPage; 0 or more means MaxSitemapPage
 }
 
+// ArticleRefChunk sums up consecutive article refs, in EachArticleRef's
+// order: a sitemap file's worth of them.
+type ArticleRefChunk struct {
+	Count int
+	// LastModified is the latest ModifiedAt of its articles.
+	LastModified time.Time
+}
+
 // ListingKind names a kind of listing page: sections, tags, authors or
 // stories.
 type ListingKind string
@@ -60,6 +68,12 @@ type SitemapStore interface {
 	// articles as new ones come. fn must not use the store. It stops at
 	// the first error of fn and returns it.
 	EachArticleRef(ctx context.Context, f ArticleRefFilter, fn func(*ArticleRef) error) error
+	// FindArticleRefChunks splits the articles readers may see at now, in
+	// EachArticleRef's order, into chunks of size (1 to MaxSitemapPage;
+	// any other size means MaxSitemapPage), the last one possibly smaller,
+	// and sums each up without reading the articles out: what the sitemap
+	// index needs of its files. No articles, no chunks.
+	FindArticleRefChunks(ctx context.Context, now time.Time, size int) ([]ArticleRefChunk, error)
 	// FindListingRefs returns one page, by slug, of the sections, tags,
 	// authors or stories (kind) that list an article readers may see at
 	// now, directly (a section's subsections do not count), and how many

@@ -226,3 +226,32 @@ func TestSitemaps_Empty(t *testing.T) {
 		t.Errorf("articles of an empty site: %+v", set.URLs)
 	}
 }
+
+// TestSitemaps_IndexTimes checks that the index dates each file with the
+// latest lastmod of its URLs, however many URLs a file holds. The articles
+// are edited a minute apart, the newest first, so each file's latest time
+// is that of its oldest article, and no two files have the same.
+func TestSitemaps_IndexTimes(t *testing.T) {
+	f := newFixture(t)
+	for _, a := range f.publicArticles(t, herald.ArticleFilter{}, 100) {
+		f.clock.Advance(time.Minute)
+		must(t, f.store.UpdateArticle(context.Background(), a))
+	}
+	for _, size := range []int{1, 4, 0} {
+		f.site.sitemapPage = size
+		f.site.cache.Clear()
+		var index sitemapIndexDoc
+		f.getXML(t, "/sitemap.xml", &index)
+		for _, sm := range index.Sitemaps {
+			var set urlsetDoc
+			f.getXML(t, strings.TrimPrefix(sm.Loc, origin), &set)
+			latest := ""
+			for _, u := range set.URLs {
+				latest = max(latest, u.LastMod) // RFC 3339 times in UTC sort as text
+			}
+			if sm.LastMod != latest {
+				t.Errorf("files of %d URLs: the index dates %s %q, its URLs' latest is %q", size, sm.Loc, sm.LastMod, latest)
+			}
+		}
+	}
+}

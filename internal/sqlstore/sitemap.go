@@ -72,20 +72,64 @@ func (s *Store) EachArticleRef(ctx context.Context, f herald.ArticleRefFilter, f
 	return nil
 }
 
-// articleRefs reads one batch of public articles, in order of publication
-// from after (nil: from the first).
-func articleRefs(ctx context.Context, tx querier, f herald.ArticleRefFilter, after *herald.ArticleRef, offset, limit int) ([]*herald.ArticleRef, error) {
-	var a args
-	q := "SELECT " + articleRefColumns + " FROM articles WHERE articles.status = " + a.add(herald.StatusPublished) +
+// articleRefOrder is the order of the articles of the sitemaps: of
+// publication, NULLS FIRST as the index has it, or PostgreSQL sorts every
+// match.
+const articleRefOrder = "articles.published_at ASC NULLS FIRST, articles.id ASC"
+
+// publicRefs returns the FROM and WHERE clauses selecting the articles of
+// f, adding their arguments to a.
+func publicRefs(a *args, f herald.ArticleRefFilter) string {
+	q := " FROM articles WHERE articles.status = " + a.add(herald.StatusPublished) +
 		" AND articles.published_at <= " + a.add(utc(f.PublicAt))
 	if !f.PublishedFrom.IsZero() {
 		q += " AND articles.published_at >= " + a.add(utc(f.PublishedFrom))
 	}
+	return q
+}
+
+// FindArticleRefChunks implements herald.SitemapStore. The database numbers
+// the articles in the sitemaps' order, which the index of publication times
+// gives without a sort, and sums up each chunk of numbers: of each article
+// it reads only the three times ModifiedAt is the latest of, and the latest
+// of the chunk's latest of each is the chunk's. Times compare as they sort
+// in either engine: SQLite holds them as text of one layout, in UTC.
+func (s *Store) FindArticleRefChunks(ctx context.Context, now time.Time, size int) ([]herald.ArticleRefChunk, error) {
+	var a args
+	numbered := "SELECT articles.published_at, articles.updated_at, articles.modified_at, (ROW_NUMBER() OVER (ORDER BY " +
+		articleRefOrder + ") - 1) / " + a.add(sitemapLimit(size)) + " AS chunk" + publicRefs(&a, herald.ArticleRefFilter{PublicAt: now})
+	chunks := "SELECT chunk, COUNT(*) AS n, MAX(published_at) AS p, COALESCE(MAX(updated_at), MAX(published_at)) AS u, " +
+		"MAX(modified_at) AS m FROM (" + numbered + ") numbered GROUP BY chunk"
+	q := "SELECT n, CASE WHEN p >= u AND p >= m THEN p WHEN u >= m THEN u ELSE m END FROM (" + chunks + ") chunks ORDER BY chunk"
+	var out []herald.ArticleRefChunk
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = queryAll(ctx, tx, scanArticleRefChunk, q, a...)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("find article ref chunks: %w", err)
+	}
+	return out, nil
+}
+
+func scanArticleRefChunk(row scanner) (herald.ArticleRefChunk, error) {
+	var c herald.ArticleRefChunk
+	var last aggregateTime
+	err := row.Scan(&c.Count, &last)
+	c.LastModified = last.Time
+	return c, err
+}
+
+// articleRefs reads one batch of public articles, in order of publication
+// from after (nil: from the first).
+func articleRefs(ctx context.Context, tx querier, f herald.ArticleRefFilter, after *herald.ArticleRef, offset, limit int) ([]*herald.ArticleRef, error) {
+	var a args
+	q := "SELECT " + articleRefColumns + publicRefs(&a, f)
 	if after != nil {
 		q += " AND (articles.published_at, articles.id) > (" + a.add(utc(after.PublishedAt)) + ", " + a.add(after.ID) + ")"
 	}
-	// NULLS FIRST as the index has it, or PostgreSQL sorts every match.
-	q += " ORDER BY articles.published_at ASC NULLS FIRST, articles.id ASC LIMIT " + a.add(limit) + " OFFSET " + a.add(offset)
+	q += " ORDER BY " + articleRefOrder + " LIMIT " + a.add(limit) + " OFFSET " + a.add(offset)
 	refs, err := queryAll(ctx, tx, scanArticleRef, q, a...)
 	if err != nil || len(refs) == 0 {
 		return refs, err

@@ -8,8 +8,8 @@ import (
 )
 
 // benchSitemap reads what the sitemaps read: a whole file of article refs
-// (no bodies), the tags with their newest publication, and the news
-// window.
+// (no bodies), the latest time of each file of them for the index, the
+// tags with their newest publication, and the news window.
 func benchSitemap(b *testing.B, s *Store, now time.Time) {
 	b.Run("sitemap-articles-file", func(b *testing.B) {
 		for b.Loop() {
@@ -19,6 +19,13 @@ func benchSitemap(b *testing.B, s *Store, now time.Time) {
 				return nil
 			}))
 			b.ReportMetric(float64(n), "urls")
+		}
+	})
+	b.Run("sitemap-index", func(b *testing.B) {
+		for b.Loop() {
+			chunks, err := s.FindArticleRefChunks(b.Context(), now, herald.MaxSitemapPage)
+			check(b, err)
+			b.ReportMetric(float64(len(chunks)), "files")
 		}
 	})
 	b.Run("sitemap-tags", func(b *testing.B) {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/herald-news/herald"
 )
 
@@ -178,5 +179,83 @@ func testCommentRecent(t *testing.T, s herald.Store) {
 	f.check(err)
 	if diff := cmp.Diff([]int64{c2.ID}, commentIDs(got)); diff != "" {
 		t.Errorf("recent comments, limit 1 (-want +got):\n%s", diff)
+	}
+}
+
+// refChunks sums up the article refs EachArticleRef gives at now, size a
+// chunk, as the sitemap index did before the store could.
+func refChunks(t *testing.T, s herald.Store, now time.Time, size int) []herald.ArticleRefChunk {
+	t.Helper()
+	out := []herald.ArticleRefChunk{}
+	err := s.EachArticleRef(t.Context(), herald.ArticleRefFilter{PublicAt: now, Limit: herald.MaxSitemapPage}, func(r *herald.ArticleRef) error {
+		if len(out) == 0 || out[len(out)-1].Count == size {
+			out = append(out, herald.ArticleRefChunk{})
+		}
+		c := &out[len(out)-1]
+		c.Count++
+		if r.ModifiedAt.After(c.LastModified) {
+			c.LastModified = r.ModifiedAt
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// testSitemapArticleRefChunks checks the store's chunks against the refs
+// themselves, with each of the three times the latest somewhere, articles
+// published at the same time on both sides of a chunk boundary, and
+// articles readers may not see between them.
+func testSitemapArticleRefChunks(t *testing.T, s herald.Store) {
+	f := newFixture(t, s)
+	// ModifiedAt is the latest of the publication, the public update and
+	// the record's modification, which the store stamps with its clock.
+	soon := time.Now().UTC().Truncate(time.Second).Add(24 * time.Hour)
+	tie := day.Add(3 * time.Hour)
+	f.article(nil)                                                                                                  // 0: its latest time is its creation
+	f.article(func(a *herald.Article) { a.Status, a.PublishedAt = herald.StatusDraft, time.Time{} })                // not public
+	f.article(func(a *herald.Article) { a.PublishedAt = tie; a.UpdatedAt = soon })                                  // 1
+	f.article(func(a *herald.Article) { a.PublishedAt = tie; a.UpdatedAt = soon.Add(time.Hour) })                   // 2
+	f.article(func(a *herald.Article) { a.PublishedAt = tie; a.UpdatedAt = soon.Add(2 * time.Hour) })               // 3: first of the second chunk of 3
+	f.article(func(a *herald.Article) { a.Status = herald.StatusUnpublished; a.UpdatedAt = soon.AddDate(1, 0, 0) }) // not public
+	f.article(func(a *herald.Article) { a.PublishedAt = tie })                                                      // 4
+	f.article(nil)                                                                                                  // 5
+	f.article(func(a *herald.Article) { a.PublishedAt = soon.Add(3 * time.Hour) })                                  // 6: published last
+	f.article(func(a *herald.Article) { a.PublishedAt = soon.Add(5 * time.Hour) })                                  // future at now
+	now := soon.Add(4 * time.Hour)
+
+	got, err := s.FindArticleRefChunks(f.ctx, now, 3)
+	f.check(err)
+	if len(got) != 3 || got[0].Count != 3 || got[1].Count != 3 || got[2].Count != 1 {
+		t.Fatalf("chunks of 3 = %+v, want 3, 3 and 1 articles", got)
+	}
+	if !got[0].LastModified.Equal(soon.Add(time.Hour)) || !got[1].LastModified.Equal(soon.Add(2*time.Hour)) ||
+		!got[2].LastModified.Equal(soon.Add(3*time.Hour)) {
+		t.Errorf("chunks of 3 modified last at %v, %v, %v; want the updates of 2 and 3, the publication of 6",
+			got[0].LastModified, got[1].LastModified, got[2].LastModified)
+	}
+	for _, tt := range []struct {
+		name        string
+		now         time.Time
+		size, chunk int // asked for; what a chunk then holds
+	}{
+		{"chunks of 1", now, 1, 1},
+		{"chunks of 2", now, 2, 2},
+		{"chunks of 3", now, 3, 3},
+		{"one full chunk", now, 7, 7},
+		{"one chunk, not full", now, 8, 8},
+		{"no size", now, 0, herald.MaxSitemapPage},
+		{"too large a size", now, herald.MaxSitemapPage + 1, herald.MaxSitemapPage},
+		{"before the last publication", day.Add(12 * time.Hour), 2, 2},
+		{"before any", day.Add(-time.Hour), 2, 2},
+	} {
+		got, err := s.FindArticleRefChunks(f.ctx, tt.now, tt.size)
+		f.check(err)
+		want := refChunks(t, s, tt.now, tt.chunk)
+		if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("%s (-refs +chunks):\n%s", tt.name, diff)
+		}
 	}
 }
