@@ -59,6 +59,21 @@ type commentRow struct {
 	Date, Datetime string
 }
 
+// Why labels the reasons the spam checks gave for holding the comment or
+// marking it spam, shown while it is pending or spam: "Held because" or
+// "Spam because"; empty in the other folders or when there are none.
+func (r commentRow) Why() string {
+	switch {
+	case len(r.Reasons) == 0:
+		return ""
+	case r.Status == herald.CommentPending:
+		return "Held because"
+	case r.Status == herald.CommentSpam:
+		return "Spam because"
+	}
+	return ""
+}
+
 // commentListView is the moderation queue.
 type commentListView struct {
 	chrome

@@ -96,6 +96,8 @@ type exportComment struct {
 	CreatedAt time.Time `json:"created_at"`
 	IP        string    `json:"ip_address,omitempty"`
 	UserAgent string    `json:"user_agent,omitempty"`
+	// Reasons are why the spam checks held the comment or marked it spam.
+	Reasons []string `json:"moderation_reasons,omitempty"`
 }
 
 // exportMessage is an email to the reader, sent or waiting.
@@ -157,7 +159,7 @@ func (a *Admin) exportOf(r *http.Request, st herald.Settings, email string, d re
 		c := row.Comment
 		ec := exportComment{ID: c.ID, Article: fmt.Sprintf("article %d", c.ArticleID), ParentID: c.ParentID,
 			Name: c.Name, Email: c.Email, Website: c.Website, Text: c.Text, Status: string(c.Status), Notify: c.Notify,
-			CreatedAt: c.CreatedAt.UTC(), IP: c.IP, UserAgent: c.UserAgent}
+			CreatedAt: c.CreatedAt.UTC(), IP: c.IP, UserAgent: c.UserAgent, Reasons: c.Reasons}
 		if row.Article != nil {
 			ec.Article = row.Article.Headline
 		}

@@ -3,6 +3,7 @@ package admin
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -36,7 +37,7 @@ func TestCommentPrivacy_ExportAndErase(t *testing.T) {
 	must(t, f.store.CreateComment(ctx, mine))
 	other := f.addComment(t, art, "Olga", herald.CommentApproved)
 	held := &herald.Comment{ArticleID: art.ID, ParentID: other.ID, Name: "P.", Email: "paula@readers.example",
-		Text: "Second.", Status: herald.CommentSpam}
+		Text: "Second.", Status: herald.CommentSpam, Reasons: []string{"hidden anti-spam field filled in"}}
 	must(t, f.store.CreateComment(ctx, held))
 	must(t, f.store.EnqueueMessages(ctx, &herald.OutboxMessage{To: "paula@readers.example", Subject: "New reply", Text: "Hi."},
 		&herald.OutboxMessage{To: "olga@readers.example", Subject: "New reply", Text: "Hi."}))
@@ -82,6 +83,12 @@ func TestCommentPrivacy_ExportAndErase(t *testing.T) {
 		if c[k] != v {
 			t.Errorf("exported comment's %s = %v, want %v", k, c[k], v)
 		}
+	}
+	if _, ok := c["moderation_reasons"]; ok {
+		t.Errorf("an approved comment without reasons exports them: %v", c["moderation_reasons"])
+	}
+	if got := fmt.Sprint(doc.Comments[1]["moderation_reasons"]); got != "[hidden anti-spam field filled in]" {
+		t.Errorf("exported reasons of the spam comment = %s", got)
 	}
 	if doc.Comments[1]["in_reply_to"] != float64(other.ID) || doc.Emails[0]["to"] != "paula@readers.example" {
 		t.Errorf("export: %s", body)
