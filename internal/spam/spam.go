@@ -82,8 +82,9 @@ const (
 // score reaches SpamScore; held when a holding rule matches (too many
 // links, a blocklist entry), the score reaches HoldScore, or the mode
 // says so; approved otherwise. A held or spam verdict always has a
-// reason: the rules that matched, the score when it decided, and the
-// moderation mode when it holds the comment too.
+// reason: the signals and rules that matched and the score when they
+// decided, and the moderation mode's reason when it holds the comment
+// (alone when nothing else would have).
 func (r Rules) Judge(s Submission) Verdict {
 	if s.Honeypot != "" {
 		return Verdict{Decision: Spam, Reasons: []string{ReasonHoneypot}}
@@ -103,14 +104,24 @@ func (r Rules) Judge(s Submission) Verdict {
 		v.Decision = Hold
 		v.Reasons = append(v.Reasons, fmt.Sprintf("spam score %d (held from %d)", v.Score, r.HoldScore))
 	}
-	switch {
-	case v.Decision == Spam:
-	case r.Mode == HoldAll:
+	if mode := r.modeReason(s); mode != "" && v.Decision != Spam {
+		if v.Decision == Approve {
+			// Signals too weak to hold the comment are not why it is held.
+			v.Reasons = nil
+		}
 		v.Decision = Hold
-		v.Reasons = append(v.Reasons, ReasonHoldAll)
-	case r.Mode == HoldFirstTime && s.FirstTime:
-		v.Decision = Hold
-		v.Reasons = append(v.Reasons, ReasonFirstTime)
+		v.Reasons = append(v.Reasons, mode)
 	}
 	return v.Verdict
+}
+
+// modeReason returns why the moderation mode holds s, or "" when it does not.
+func (r Rules) modeReason(s Submission) string {
+	switch {
+	case r.Mode == HoldAll:
+		return ReasonHoldAll
+	case r.Mode == HoldFirstTime && s.FirstTime:
+		return ReasonFirstTime
+	}
+	return ""
 }

@@ -81,6 +81,8 @@ func TestRules_Judge_Reasons(t *testing.T) {
 		{"approved has none", HoldFirstTime, plain, nil},
 		{"first time", HoldFirstTime, with(func(s *Submission) { s.FirstTime = true }), []string{ReasonFirstTime}},
 		{"hold all", HoldAll, plain, []string{ReasonHoldAll}},
+		{"weak signals are no reason", HoldFirstTime, with(func(s *Submission) { s.Text, s.FirstTime = "See https://a.example", true }),
+			[]string{ReasonFirstTime}},
 		{"honeypot", HoldAll, with(func(s *Submission) { s.Honeypot = "x" }), []string{ReasonHoneypot}},
 		{"too many links and first time", HoldFirstTime, with(func(s *Submission) {
 			s.Text, s.FirstTime = "http://a.example http://b.example http://c.example", true
