@@ -13,7 +13,7 @@ func (s *Store) FindPublicTags(ctx context.Context, f herald.PublicFilter) ([]he
 	var page []herald.Counted[*herald.Tag]
 	var total int
 	err := s.read(ctx, func(tx *sql.Tx) (err error) {
-		page, total, err = findCounted(ctx, tx, herald.ListingTag, tagColumns, "tags.name, tags.id", scanTag, f)
+		page, total, err = findCounted(ctx, tx, herald.ListingTag, tagColumns, "name, id", scanTag, f)
 		return err
 	})
 	if err != nil {
@@ -28,7 +28,7 @@ func (s *Store) FindPublicStories(ctx context.Context, f herald.PublicFilter) ([
 	var total int
 	err := s.read(ctx, func(tx *sql.Tx) (err error) {
 		page, total, err = findCounted(ctx, tx, herald.ListingStory, storyColumns,
-			"stories.created_at DESC, stories.id DESC", scanStory, f)
+			"created_at DESC, id DESC", scanStory, f)
 		return err
 	})
 	if err != nil {
@@ -43,7 +43,7 @@ func (s *Store) FindPublicAuthors(ctx context.Context, f herald.PublicFilter) ([
 	var authors []herald.PublicAuthor
 	var total int
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		users, n, err := findCounted(ctx, tx, herald.ListingAuthor, userColumns, "users.name, users.id", scanUser, f)
+		users, n, err := findCounted(ctx, tx, herald.ListingAuthor, userColumns, "name, id", scanUser, f)
 		if err != nil {
 			return err
 		}
@@ -67,45 +67,51 @@ func (s *Store) FindPublicAuthors(ctx context.Context, f herald.PublicFilter) ([
 }
 
 // findCounted returns one page, in order, of the rows of the table of kind
-// (columns of them, read by scan) that list an article public at f.Now,
-// each with the number of those articles, and how many there are in all.
-// The counts come from one pass over the linking table's index of (owner,
-// status, published_at), grouped, so the page costs one query — two when
-// it is past the end, to count what it skipped.
+// (columns of them, read by scan, in order: columns named without their
+// table) that list an article public at f.Now, each with the number of
+// those articles, and how many there are in all. Whether a row lists one
+// is a seek in the linking table's index of (owner, status, published_at);
+// only the page's rows count their articles, so a page of 100 among
+// thousands of tags reads no more than theirs. One query — two when the
+// page is past the end, to count what it skipped.
 func findCounted[T any](ctx context.Context, tx querier, kind herald.ListingKind, columns, order string,
 	scan func(scanner) (T, error), f herald.PublicFilter) ([]herald.Counted[T], int, error) {
 	src := listingSources[kind]
 	var a args
-	counts := "SELECT " + src.owner + " AS owner, COUNT(*) AS n FROM " + src.link +
-		" WHERE status = " + a.add(herald.StatusPublished) + " AND published_at <= " + a.add(utc(f.Now))
-	if f.ID != 0 {
-		counts += " AND " + src.owner + " = " + a.add(f.ID)
+	status, now := a.add(herald.StatusPublished), a.add(utc(f.Now))
+	// public is the FROM and WHERE of the public articles of the row.
+	public := func(row string) string {
+		return " FROM " + src.link + " l WHERE l." + src.owner + " = " + row + ".id AND l.status = " + status +
+			" AND l.published_at <= " + now
 	}
-	from := " FROM " + src.table + " JOIN (" + counts + " GROUP BY " + src.owner + ") c ON c.owner = " + src.table + ".id"
+	where := " FROM " + src.table + " WHERE EXISTS (SELECT 1" + public(src.table) + ")"
+	if f.ID != 0 {
+		where += " AND " + src.table + ".id = " + a.add(f.ID)
+	}
 	offset, limit := page(f.Offset, f.Limit)
-	q := "SELECT " + columns + ", c.n, COUNT(*) OVER ()" + from + " ORDER BY " + order +
-		" LIMIT " + a.add(limit) + " OFFSET " + a.add(offset)
+	q := "SELECT p.*, (SELECT COUNT(*)" + public("p") + ") FROM (SELECT " + columns + ", COUNT(*) OVER () AS total" +
+		where + " ORDER BY " + order + " LIMIT " + a.add(limit) + " OFFSET " + a.add(offset) + ") p ORDER BY " + order
 	var total int
 	rows, err := queryAll(ctx, tx, func(row scanner) (herald.Counted[T], error) {
 		var c herald.Counted[T]
 		var err error
-		c.Item, err = scan(countedRow{row, &c.Articles, &total})
+		c.Item, err = scan(countedRow{row, &total, &c.Articles})
 		return c, err
 	}, q, a...)
 	if err != nil || len(rows) > 0 || offset == 0 {
 		return rows, total, err
 	}
-	err = tx.QueryRowContext(ctx, "SELECT COUNT(*)"+from, a[:len(a)-2]...).Scan(&total)
+	err = tx.QueryRowContext(ctx, "SELECT COUNT(*)"+where, a[:len(a)-2]...).Scan(&total)
 	return nil, total, err
 }
 
 // countedRow reads a row of findCounted: the columns scan expects, then the
-// count of public articles and the total number of rows.
+// total number of rows and the count of public articles.
 type countedRow struct {
 	row             scanner
-	articles, total *int
+	total, articles *int
 }
 
 func (r countedRow) Scan(dest ...any) error {
-	return r.row.Scan(append(dest, r.articles, r.total)...)
+	return r.row.Scan(append(dest, r.total, r.articles)...)
 }
