@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -88,48 +89,84 @@ func publicRefs(a *args, f herald.ArticleRefFilter) string {
 	return q
 }
 
-// FindArticleRefChunks implements herald.SitemapStore. The database numbers
-// the articles in the sitemaps' order, which the index of publication times
-// gives without a sort, and sums up each chunk of numbers: of each article
-// it reads only the three times ModifiedAt is the latest of, and the latest
-// of the chunk's latest of each is the chunk's. Times compare as they sort
-// in either engine: SQLite holds them as text of one layout, in UTC.
+// FindArticleRefChunks implements herald.SitemapStore. Each chunk's end is
+// found in the index of publication times alone, and the chunk is summed
+// up from the three times ModifiedAt is the latest of, between the end of
+// the one before and its own: each article is read once, and no more than
+// its times. (Numbering every article with ROW_NUMBER() in one query does
+// the same, but SQLite then holds them all in a temporary table: 1.7 times
+// as slow at 100,000 articles, where PostgreSQL is 1.2 times as fast.)
 func (s *Store) FindArticleRefChunks(ctx context.Context, now time.Time, size int) ([]herald.ArticleRefChunk, error) {
-	var a args
-	numbered := "SELECT articles.published_at, articles.updated_at, articles.modified_at, (ROW_NUMBER() OVER (ORDER BY " +
-		articleRefOrder + ") - 1) / " + a.add(sitemapLimit(size)) + " AS chunk" + publicRefs(&a, herald.ArticleRefFilter{PublicAt: now})
-	chunks := "SELECT chunk, COUNT(*) AS n, MAX(published_at) AS p, COALESCE(MAX(updated_at), MAX(published_at)) AS u, " +
-		"MAX(modified_at) AS m FROM (" + numbered + ") numbered GROUP BY chunk"
-	q := "SELECT n, CASE WHEN p >= u AND p >= m THEN p WHEN u >= m THEN u ELSE m END FROM (" + chunks + ") chunks ORDER BY chunk"
-	var out []herald.ArticleRefChunk
+	f := herald.ArticleRefFilter{PublicAt: now}
+	var chunks []herald.ArticleRefChunk
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		var err error
-		out, err = queryAll(ctx, tx, scanArticleRefChunk, q, a...)
-		return err
+		var after *herald.ArticleRef
+		for {
+			last, err := chunkEnd(ctx, tx, f, after, sitemapLimit(size))
+			if err != nil {
+				return err
+			}
+			c, err := chunkSum(ctx, tx, f, after, last)
+			if err != nil || c.Count == 0 {
+				return err
+			}
+			chunks = append(chunks, c)
+			if last == nil {
+				return nil
+			}
+			after = last
+		}
 	})
 	if err != nil {
 		return nil, fmt.Errorf("find article ref chunks: %w", err)
 	}
-	return out, nil
+	return chunks, nil
 }
 
-func scanArticleRefChunk(row scanner) (herald.ArticleRefChunk, error) {
+// chunkEnd returns the publication time and id of the last of the size
+// articles of f after after (nil: from the first); nil when fewer are left.
+func chunkEnd(ctx context.Context, tx querier, f herald.ArticleRefFilter, after *herald.ArticleRef, size int) (*herald.ArticleRef, error) {
+	var a args
+	q := "SELECT articles.published_at, articles.id" + publicRefs(&a, f) + refBound(&a, ">", after) +
+		" ORDER BY " + articleRefOrder + " LIMIT 1 OFFSET " + a.add(size-1)
+	var end herald.ArticleRef
+	err := tx.QueryRowContext(ctx, q, a...).Scan(&end.PublishedAt, &end.ID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	return &end, err
+}
+
+// chunkSum sums up the articles of f after after up to last (nil: to the
+// end). Times compare as they sort in either engine: SQLite holds them as
+// text of one layout, in UTC.
+func chunkSum(ctx context.Context, tx querier, f herald.ArticleRefFilter, after, last *herald.ArticleRef) (herald.ArticleRefChunk, error) {
+	var a args
+	sums := "SELECT COUNT(*) AS n, MAX(published_at) AS p, COALESCE(MAX(updated_at), MAX(published_at)) AS u, " +
+		"MAX(modified_at) AS m" + publicRefs(&a, f) + refBound(&a, ">", after) + refBound(&a, "<=", last)
 	var c herald.ArticleRefChunk
-	var last aggregateTime
-	err := row.Scan(&c.Count, &last)
-	c.LastModified = last.Time
+	var latest aggregateTime
+	err := tx.QueryRowContext(ctx, "SELECT n, CASE WHEN p >= u AND p >= m THEN p WHEN u >= m THEN u ELSE m END FROM ("+
+		sums+") sums", a...).Scan(&c.Count, &latest)
+	c.LastModified = latest.Time
 	return c, err
+}
+
+// refBound returns the condition that an article comes before or after ref
+// in the sitemaps' order, as op (">", "<=") says; "" for a nil ref.
+func refBound(a *args, op string, ref *herald.ArticleRef) string {
+	if ref == nil {
+		return ""
+	}
+	return " AND (articles.published_at, articles.id) " + op + " (" + a.add(utc(ref.PublishedAt)) + ", " + a.add(ref.ID) + ")"
 }
 
 // articleRefs reads one batch of public articles, in order of publication
 // from after (nil: from the first).
 func articleRefs(ctx context.Context, tx querier, f herald.ArticleRefFilter, after *herald.ArticleRef, offset, limit int) ([]*herald.ArticleRef, error) {
 	var a args
-	q := "SELECT " + articleRefColumns + publicRefs(&a, f)
-	if after != nil {
-		q += " AND (articles.published_at, articles.id) > (" + a.add(utc(after.PublishedAt)) + ", " + a.add(after.ID) + ")"
-	}
-	q += " ORDER BY " + articleRefOrder + " LIMIT " + a.add(limit) + " OFFSET " + a.add(offset)
+	q := "SELECT " + articleRefColumns + publicRefs(&a, f) + refBound(&a, ">", after) +
+		" ORDER BY " + articleRefOrder + " LIMIT " + a.add(limit) + " OFFSET " + a.add(offset)
 	refs, err := queryAll(ctx, tx, scanArticleRef, q, a...)
 	if err != nil || len(refs) == 0 {
 		return refs, err
@@ -212,6 +249,9 @@ const sqliteTimeLayout = "2006-01-02 15:04:05.999999999-07:00"
 
 func (t *aggregateTime) Scan(v any) error {
 	switch v := v.(type) {
+	case nil: // the MAX() of no rows
+		t.Time = time.Time{}
+		return nil
 	case time.Time:
 		t.Time = v.UTC()
 		return nil
