@@ -214,16 +214,20 @@ func testSitemapArticleRefChunks(t *testing.T, s herald.Store) {
 	// the record's modification, which the store stamps with its clock.
 	soon := time.Now().UTC().Truncate(time.Second).Add(24 * time.Hour)
 	tie := day.Add(3 * time.Hour)
-	f.article(nil)                                                                                                  // 0: its latest time is its creation
-	f.article(func(a *herald.Article) { a.Status, a.PublishedAt = herald.StatusDraft, time.Time{} })                // not public
-	f.article(func(a *herald.Article) { a.PublishedAt = tie; a.UpdatedAt = soon })                                  // 1
-	f.article(func(a *herald.Article) { a.PublishedAt = tie; a.UpdatedAt = soon.Add(time.Hour) })                   // 2
-	f.article(func(a *herald.Article) { a.PublishedAt = tie; a.UpdatedAt = soon.Add(2 * time.Hour) })               // 3: first of the second chunk of 3
-	f.article(func(a *herald.Article) { a.Status = herald.StatusUnpublished; a.UpdatedAt = soon.AddDate(1, 0, 0) }) // not public
-	f.article(func(a *herald.Article) { a.PublishedAt = tie })                                                      // 4
-	f.article(nil)                                                                                                  // 5
-	f.article(func(a *herald.Article) { a.PublishedAt = soon.Add(3 * time.Hour) })                                  // 6: published last
-	f.article(func(a *herald.Article) { a.PublishedAt = soon.Add(5 * time.Hour) })                                  // future at now
+	// In order, a draft and an unpublished article among them: 0, published
+	// first, whose latest time is its creation; 1 to 4, published at the
+	// same time, 1 to 3 updated an hour apart, so that a chunk of 3 ends
+	// between 2 and 3; 5; and 6, published last.
+	f.article(nil)
+	f.article(func(a *herald.Article) { a.Status, a.PublishedAt = herald.StatusDraft, time.Time{} })
+	for i := range 3 {
+		f.article(func(a *herald.Article) { a.PublishedAt, a.UpdatedAt = tie, soon.Add(time.Duration(i)*time.Hour) })
+	}
+	f.article(func(a *herald.Article) { a.Status = herald.StatusUnpublished; a.UpdatedAt = soon.AddDate(1, 0, 0) })
+	f.article(func(a *herald.Article) { a.PublishedAt = tie })
+	f.article(nil)
+	f.article(func(a *herald.Article) { a.PublishedAt = soon.Add(3 * time.Hour) })
+	f.article(func(a *herald.Article) { a.PublishedAt = soon.Add(5 * time.Hour) }) // in the future at now
 	now := soon.Add(4 * time.Hour)
 
 	got, err := s.FindArticleRefChunks(f.ctx, now, 3)
