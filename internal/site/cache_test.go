@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
@@ -212,5 +213,45 @@ func waitFor(t *testing.T, cond func() bool) {
 			t.Fatal("condition not met within 5 s")
 		}
 		time.Sleep(time.Millisecond)
+	}
+}
+
+// Without a base URL pages take their origin from the Host header: the
+// cache keeps the pages of a few origins only, so made-up hosts cannot push
+// the site's own pages out. With a base URL every host shares one page.
+func TestSite_CacheOrigins(t *testing.T) {
+	f := newFixture(t)
+	get := func(host string) *httptest.ResponseRecorder {
+		t.Helper()
+		r := httptest.NewRequest("GET", "/", nil)
+		r.Host = host
+		w := httptest.NewRecorder()
+		f.site.Handler().ServeHTTP(w, r)
+		if w.Code != 200 {
+			t.Fatalf("GET / for %s: %d", host, w.Code)
+		}
+		return w
+	}
+	for i := range 10 {
+		host := "made-up-" + strconv.Itoa(i) + ".example"
+		if body := get(host).Body.String(); !strings.Contains(body, `href="http://`+host+`/"`) {
+			t.Errorf("the page for %s does not name its own origin", host)
+		}
+	}
+	if n, _ := f.site.cache.Stats(); n != maxOrigins {
+		t.Errorf("cache holds %d pages after 10 hosts, want %d", n, maxOrigins)
+	}
+
+	s, err := f.store.FindSettings(context.Background())
+	must(t, err)
+	s.BaseURL = "https://news.example.com"
+	must(t, f.store.UpdateSettings(context.Background(), s))
+	for i := range 10 {
+		if body := get("other-" + strconv.Itoa(i) + ".example").Body.String(); !strings.Contains(body, `<link rel="canonical" href="https://news.example.com/">`) {
+			t.Error("with a base URL, the page does not name it")
+		}
+	}
+	if n, _ := f.site.cache.Stats(); n != 1 {
+		t.Errorf("with a base URL, cache holds %d pages for 10 hosts, want 1", n)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/herald-news/herald"
@@ -46,6 +47,8 @@ func (s *Site) newEnv(r *http.Request) (*env, error) {
 	if err != nil {
 		return nil, err
 	}
+	base := strings.TrimSuffix(settings.BaseURL, "/")
+	s.base.Store(&base)
 	sections, err := s.store.FindSections(ctx)
 	if err != nil {
 		return nil, err

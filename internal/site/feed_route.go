@@ -127,7 +127,7 @@ func (s *Site) serveGenerated(w http.ResponseWriter, r *http.Request, path, cont
 		http.Error(w, "Method not allowed.", http.StatusMethodNotAllowed)
 		return nil
 	}
-	key := pageKey(r, path)
+	key, cacheable := s.cacheKey(r, path)
 	gen := s.cache.Generation()
 	p, err := s.flight.do(flightKey{key, gen}, func() (*httpx.Page, error) {
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), renderTimeout)
@@ -142,7 +142,9 @@ func (s *Site) serveGenerated(w http.ResponseWriter, r *http.Request, path, cont
 		}
 		p := httpx.NewPage(contentType, body, expires)
 		p.SetLastModified(s.now())
-		s.cache.Put(gen, key, p)
+		if cacheable {
+			s.cache.Put(gen, key, p)
+		}
 		return p, nil
 	})
 	if err != nil {

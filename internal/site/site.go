@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/herald-news/herald"
@@ -71,9 +72,14 @@ type Site struct {
 	sitemapPage int
 
 	flight flight
-	mu     sync.Mutex
-	expiry expiry // when the cached pages go stale without a change
-	key    []byte // signs comment form tokens and pending cookies, once read
+	// base is the settings' base URL as the last render read it: when
+	// set, pages are the same whatever host a request names.
+	base atomic.Pointer[string]
+
+	mu      sync.Mutex
+	origins map[string]bool // the origins whose pages are cached, without a base URL
+	expiry  expiry          // when the cached pages go stale without a change
+	key     []byte          // signs comment form tokens and pending cookies, once read
 }
 
 // New loads the templates and assets, failing on a missing or broken
@@ -82,7 +88,8 @@ func New(opts Options) (*Site, error) {
 	if opts.Store == nil {
 		return nil, errors.New("site: no store")
 	}
-	s := &Site{store: opts.Store, now: opts.Now, logger: opts.Logger, conv: markup.New(), comment: markup.NewCommentRenderer()}
+	s := &Site{store: opts.Store, now: opts.Now, logger: opts.Logger, conv: markup.New(), comment: markup.NewCommentRenderer(),
+		origins: map[string]bool{}}
 	s.staff, s.notify = opts.Staff, notify.New(opts.Store, requestOrigin)
 	if s.now == nil {
 		s.now = time.Now
@@ -162,7 +169,11 @@ func (s *Site) cached(r *http.Request) *httpx.Page {
 	if (r.Method != http.MethodGet && r.Method != http.MethodHead) || r.URL.RawPath != "" || personal(r) {
 		return nil
 	}
-	p := s.cache.Get(pageKey(r, r.URL.Path))
+	key, ok := s.cacheKey(r, r.URL.Path)
+	if !ok {
+		return nil
+	}
+	p := s.cache.Get(key)
 	if p == nil {
 		return nil
 	}
@@ -174,11 +185,30 @@ func (s *Site) cached(r *http.Request) *httpx.Page {
 	return p
 }
 
-// pageKey is the cache key of the page at path: pages name their own
-// absolute address, which comes from the request when the settings have no
-// base URL, so a page rendered for one host is never served to another.
-func pageKey(r *http.Request, path string) string {
-	return originOf(r) + path
+// maxOrigins bounds the origins whose pages are cached when the settings
+// have no base URL, so that requests naming made-up hosts cannot push the
+// site's own pages out of the cache: pages for further hosts are rendered
+// for each request.
+const maxOrigins = 4
+
+// cacheKey returns the cache key of the page at path for r, and whether
+// the page may be cached. Pages name their own absolute address: the base
+// URL of the settings or, without one, the origin of the request, so that a
+// page rendered for one host is never served to another.
+func (s *Site) cacheKey(r *http.Request, path string) (string, bool) {
+	if base := s.base.Load(); base != nil && *base != "" {
+		return *base + path, true
+	}
+	origin := originOf(r)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.origins[origin] {
+		if len(s.origins) >= maxOrigins {
+			return origin + path, false
+		}
+		s.origins[origin] = true
+	}
+	return origin + path, true
 }
 
 // page answers a public page: redirects to the canonical path, renders the
@@ -205,7 +235,8 @@ func (s *Site) page(w http.ResponseWriter, r *http.Request) error {
 		return s.writePersonal(w, e, rt, http.StatusOK)
 	}
 	gen := s.cache.Generation()
-	p, err := s.flight.do(flightKey{pageKey(r, canonical), gen}, func() (*httpx.Page, error) {
+	key, _ := s.cacheKey(r, canonical)
+	p, err := s.flight.do(flightKey{key, gen}, func() (*httpx.Page, error) {
 		return s.renderCached(r, rt, gen)
 	})
 	if err != nil {
@@ -231,7 +262,9 @@ func (s *Site) renderCached(r *http.Request, rt route, gen uint64) (*httpx.Page,
 		expires = stale
 	}
 	p := httpx.NewPage("text/html; charset=utf-8", body, expires)
-	s.cache.Put(gen, pageKey(r, rt.canonical()), p)
+	if key, ok := s.cacheKey(r, rt.canonical()); ok {
+		s.cache.Put(gen, key, p)
+	}
 	return p, nil
 }
 
