@@ -19,7 +19,7 @@ type WebhookEvent string
 // The events a webhook can subscribe to.
 const (
 	EventArticlePublished   WebhookEvent = "article.published"   // became public
-	EventArticleUpdated     WebhookEvent = "article.updated"     // changed while public
+	EventArticleUpdated     WebhookEvent = "article.updated"     // changed while public, or its section, tags, story, authors or image did
 	EventArticleUnpublished WebhookEvent = "article.unpublished" // public no longer
 	EventArticleDeleted     WebhookEvent = "article.deleted"     // a published or withdrawn article was deleted
 )
@@ -101,11 +101,6 @@ func checkWebhookURL(s string) string {
 	return ""
 }
 
-// Subscribes reports whether the webhook wants the event.
-func (w *Webhook) Subscribes(e WebhookEvent) bool {
-	return slices.Contains(w.Events, e)
-}
-
 // WebhookDelivery is one event on its way to one webhook. The store keeps
 // it until it is delivered or given up, so a sender that stops resumes
 // where it was.
@@ -138,7 +133,9 @@ type WebhookDelivery struct {
 
 // WebhookStore keeps webhooks and the outbox of their deliveries. The
 // article store enqueues a delivery for every active webhook subscribed to
-// an event in the transaction that makes the change. Deliveries are
+// an event in the transaction that makes the change; so do the section,
+// tag, story, user and media stores, of article.updated for each public
+// article whose JSON a change to one of theirs changes. Deliveries are
 // claimed as outbox messages are (see OutboxStore).
 type WebhookStore interface {
 	FindWebhook(ctx context.Context, id int64) (*Webhook, error)

@@ -99,18 +99,30 @@ func (s *Store) CreateMedia(ctx context.Context, m *herald.Media) error {
 }
 
 // UpdateMedia replaces the record's fields except its hash and CreatedAt.
+// A change to what the JSON of an article shows of its featured image (the
+// alt text, the file's type and sizes) is article.updated news to webhooks
+// for each public article featuring it.
 func (s *Store) UpdateMedia(ctx context.Context, m *herald.Media) error {
 	if err := m.Validate(); err != nil {
 		return err
 	}
 	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		var a args
+		// The featured image of the JSON is its file at one size, with
+		// its alt text.
+		hooks, err := enqueueUpdated(ctx, tx, utc(s.now()), "articles.featured_media_id = "+a.add(m.ID)+" AND "+
+			differs(&a, "media", m.ID, []string{"type", "width", "height", "alt", "variants"},
+				m.Type, m.Width, m.Height, m.Alt, formatVariants(m.Variants)), a)
+		if err != nil {
+			return nil, err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE media SET type = $1, size = $2, width = $3, height = $4, alt = $5,
 			caption = $6, credit = $7, variants = $8 WHERE id = $9`,
 			m.Type, m.Size, m.Width, m.Height, m.Alt, m.Caption, m.Credit, formatVariants(m.Variants), m.ID)
 		if err != nil {
 			return nil, err
 		}
-		return []herald.Change{{Kind: herald.ChangeMedia, ID: m.ID}}, affected(res, "media", m.ID)
+		return append([]herald.Change{{Kind: herald.ChangeMedia, ID: m.ID}}, hooks...), affected(res, "media", m.ID)
 	})
 	if err != nil {
 		return fmt.Errorf("update media %d: %w", m.ID, err)
@@ -119,14 +131,20 @@ func (s *Store) UpdateMedia(ctx context.Context, m *herald.Media) error {
 }
 
 // DeleteMedia removes the record; articles and users that showed it are
-// left without an image.
+// left without an image, and webhooks hear of it as article.updated of
+// each public article it featured.
 func (s *Store) DeleteMedia(ctx context.Context, id int64) error {
 	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		var a args
+		hooks, err := enqueueUpdated(ctx, tx, utc(s.now()), "articles.featured_media_id = "+a.add(id), a)
+		if err != nil {
+			return nil, err
+		}
 		res, err := tx.ExecContext(ctx, "DELETE FROM media WHERE id = $1", id)
 		if err != nil {
 			return nil, err
 		}
-		return []herald.Change{{Kind: herald.ChangeMedia, ID: id}}, affected(res, "media", id)
+		return append([]herald.Change{{Kind: herald.ChangeMedia, ID: id}}, hooks...), affected(res, "media", id)
 	})
 	if err != nil {
 		return fmt.Errorf("delete media %d: %w", id, err)

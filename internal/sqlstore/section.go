@@ -107,7 +107,8 @@ func (s *Store) CreateSection(ctx context.Context, sec *herald.Section) error {
 }
 
 // UpdateSection replaces the section's fields. Its parent may not be the
-// section itself or one of its descendants.
+// section itself or one of its descendants. A new name or slug is
+// article.updated news to webhooks for each of its public articles.
 func (s *Store) UpdateSection(ctx context.Context, sec *herald.Section) error {
 	if err := sec.Validate(); err != nil {
 		return err
@@ -116,13 +117,19 @@ func (s *Store) UpdateSection(ctx context.Context, sec *herald.Section) error {
 		if err := checkParent(ctx, tx, sec); err != nil {
 			return nil, err
 		}
+		var a args
+		hooks, err := enqueueUpdated(ctx, tx, utc(s.now()), "articles.section_id = "+a.add(sec.ID)+" AND "+
+			differs(&a, "sections", sec.ID, []string{"name", "slug"}, sec.Name, sec.Slug), a)
+		if err != nil {
+			return nil, err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE sections SET parent_id = $1, slug = $2, name = $3, description = $4,
 			position = $5, in_nav = $6 WHERE id = $7`,
 			nullID(sec.ParentID), sec.Slug, sec.Name, sec.Description, sec.Position, sec.InNav, sec.ID)
 		if err != nil {
 			return nil, s.conflict(err, "a section with the slug “%s” already exists", sec.Slug)
 		}
-		return []herald.Change{{Kind: herald.ChangeSection, ID: sec.ID}}, affected(res, "section", sec.ID)
+		return append([]herald.Change{{Kind: herald.ChangeSection, ID: sec.ID}}, hooks...), affected(res, "section", sec.ID)
 	})
 	if err != nil {
 		return fmt.Errorf("update section %d: %w", sec.ID, err)
@@ -161,7 +168,8 @@ func subtreeSQL(a *args, id int64) string {
 }
 
 // DeleteSection removes a section; its articles are left without a section
-// and its children move to its parent.
+// and its children move to its parent. Webhooks hear of the change to its
+// public articles as article.updated.
 func (s *Store) DeleteSection(ctx context.Context, id int64) error {
 	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
 		var parent sql.NullInt64
@@ -173,11 +181,16 @@ func (s *Store) DeleteSection(ctx context.Context, id int64) error {
 		if err != nil {
 			return nil, err
 		}
+		var a args
+		hooks, err := enqueueUpdated(ctx, tx, utc(s.now()), "articles.section_id = "+a.add(id), a)
+		if err != nil {
+			return nil, err
+		}
 		// The articles lose their section through ON DELETE SET NULL.
 		if _, err := tx.ExecContext(ctx, "DELETE FROM sections WHERE id = $1", id); err != nil {
 			return nil, err
 		}
-		return []herald.Change{{Kind: herald.ChangeSection, ID: id}}, nil
+		return append([]herald.Change{{Kind: herald.ChangeSection, ID: id}}, hooks...), nil
 	})
 	if err != nil {
 		return fmt.Errorf("delete section %d: %w", id, err)

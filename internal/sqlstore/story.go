@@ -77,18 +77,26 @@ func (s *Store) CreateStory(ctx context.Context, st *herald.Story) error {
 	return nil
 }
 
-// UpdateStory replaces the story's slug, name and description.
+// UpdateStory replaces the story's slug, name and description. A new name
+// or slug is article.updated news to webhooks for each of its public
+// articles.
 func (s *Store) UpdateStory(ctx context.Context, st *herald.Story) error {
 	if err := st.Validate(); err != nil {
 		return err
 	}
 	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		var a args
+		hooks, err := enqueueUpdated(ctx, tx, utc(s.now()), "articles.story_id = "+a.add(st.ID)+" AND "+
+			differs(&a, "stories", st.ID, []string{"name", "slug"}, st.Name, st.Slug), a)
+		if err != nil {
+			return nil, err
+		}
 		res, err := tx.ExecContext(ctx, "UPDATE stories SET slug = $1, name = $2, description = $3 WHERE id = $4",
 			st.Slug, st.Name, st.Description, st.ID)
 		if err != nil {
 			return nil, s.conflict(err, "a story with the slug “%s” already exists", st.Slug)
 		}
-		return []herald.Change{{Kind: herald.ChangeStory, ID: st.ID}}, affected(res, "story", st.ID)
+		return append([]herald.Change{{Kind: herald.ChangeStory, ID: st.ID}}, hooks...), affected(res, "story", st.ID)
 	})
 	if err != nil {
 		return fmt.Errorf("update story %d: %w", st.ID, err)
@@ -96,14 +104,20 @@ func (s *Store) UpdateStory(ctx context.Context, st *herald.Story) error {
 	return nil
 }
 
-// DeleteStory removes the story; its articles stay, outside any story.
+// DeleteStory removes the story; its articles stay, outside any story,
+// and webhooks hear of it as article.updated of each that is public.
 func (s *Store) DeleteStory(ctx context.Context, id int64) error {
 	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		var a args
+		hooks, err := enqueueUpdated(ctx, tx, utc(s.now()), "articles.story_id = "+a.add(id), a)
+		if err != nil {
+			return nil, err
+		}
 		res, err := tx.ExecContext(ctx, "DELETE FROM stories WHERE id = $1", id)
 		if err != nil {
 			return nil, err
 		}
-		return []herald.Change{{Kind: herald.ChangeStory, ID: id}}, affected(res, "story", id)
+		return append([]herald.Change{{Kind: herald.ChangeStory, ID: id}}, hooks...), affected(res, "story", id)
 	})
 	if err != nil {
 		return fmt.Errorf("delete story %d: %w", id, err)

@@ -75,17 +75,24 @@ func (s *Store) CreateTag(ctx context.Context, t *herald.Tag) error {
 	return nil
 }
 
-// UpdateTag replaces the tag's slug and name.
+// UpdateTag replaces the tag's slug and name; a new one is article.updated
+// news to webhooks for each public article of the tag.
 func (s *Store) UpdateTag(ctx context.Context, t *herald.Tag) error {
 	if err := t.Validate(); err != nil {
 		return err
 	}
 	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		var a args
+		hooks, err := enqueueUpdated(ctx, tx, utc(s.now()), taggedWith(&a, t.ID)+" AND "+
+			differs(&a, "tags", t.ID, []string{"name", "slug"}, t.Name, t.Slug), a)
+		if err != nil {
+			return nil, err
+		}
 		res, err := tx.ExecContext(ctx, "UPDATE tags SET slug = $1, name = $2 WHERE id = $3", t.Slug, t.Name, t.ID)
 		if err != nil {
 			return nil, s.conflict(err, "a tag with the slug “%s” already exists", t.Slug)
 		}
-		return []herald.Change{{Kind: herald.ChangeTag, ID: t.ID}}, affected(res, "tag", t.ID)
+		return append([]herald.Change{{Kind: herald.ChangeTag, ID: t.ID}}, hooks...), affected(res, "tag", t.ID)
 	})
 	if err != nil {
 		return fmt.Errorf("update tag %d: %w", t.ID, err)
@@ -94,13 +101,19 @@ func (s *Store) UpdateTag(ctx context.Context, t *herald.Tag) error {
 }
 
 // DeleteTag removes the tag from the articles that had it, then the tag.
+// Webhooks hear of it as article.updated of each of those that are public.
 func (s *Store) DeleteTag(ctx context.Context, id int64) error {
 	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		var a args
+		hooks, err := enqueueUpdated(ctx, tx, utc(s.now()), taggedWith(&a, id), a)
+		if err != nil {
+			return nil, err
+		}
 		res, err := tx.ExecContext(ctx, "DELETE FROM tags WHERE id = $1", id)
 		if err != nil {
 			return nil, err
 		}
-		return []herald.Change{{Kind: herald.ChangeTag, ID: id}}, affected(res, "tag", id)
+		return append([]herald.Change{{Kind: herald.ChangeTag, ID: id}}, hooks...), affected(res, "tag", id)
 	})
 	if err != nil {
 		return fmt.Errorf("delete tag %d: %w", id, err)
@@ -110,7 +123,8 @@ func (s *Store) DeleteTag(ctx context.Context, id int64) error {
 
 // MergeTags gives every article of the tag from the tag into, in from's
 // place among the article's tags unless it has into already, then deletes
-// from. Both tags must exist, and differ.
+// from. Both tags must exist, and differ. Webhooks hear of it as
+// article.updated of each public article that had from.
 func (s *Store) MergeTags(ctx context.Context, from, into int64) error {
 	if from == into {
 		return herald.Errorf(herald.EINVALID, "cannot merge a tag into itself")
@@ -124,6 +138,11 @@ func (s *Store) MergeTags(ctx context.Context, from, into int64) error {
 		if n != 2 {
 			return nil, herald.Errorf(herald.ENOTFOUND, "tag %d or %d not found", from, into)
 		}
+		var a args
+		hooks, err := enqueueUpdated(ctx, tx, utc(s.now()), taggedWith(&a, from), a)
+		if err != nil {
+			return nil, err
+		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO article_tags (article_id, tag_id, position, status, published_at)
 			SELECT article_id, $2, position, status, published_at FROM article_tags WHERE tag_id = $1
 			AND article_id NOT IN (SELECT article_id FROM article_tags WHERE tag_id = $2)`, from, into)
@@ -133,10 +152,15 @@ func (s *Store) MergeTags(ctx context.Context, from, into int64) error {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM tags WHERE id = $1", from); err != nil {
 			return nil, err
 		}
-		return []herald.Change{{Kind: herald.ChangeTag, ID: from}, {Kind: herald.ChangeTag, ID: into}}, nil
+		return append([]herald.Change{{Kind: herald.ChangeTag, ID: from}, {Kind: herald.ChangeTag, ID: into}}, hooks...), nil
 	})
 	if err != nil {
 		return fmt.Errorf("merge tag %d into %d: %w", from, into, err)
 	}
 	return nil
+}
+
+// taggedWith returns a condition on articles: that they have the tag.
+func taggedWith(a *args, tagID int64) string {
+	return "articles.id IN (SELECT article_id FROM article_tags WHERE tag_id = " + a.add(tagID) + ")"
 }

@@ -130,13 +130,21 @@ func (s *Store) CreateUser(ctx context.Context, u *herald.User) error {
 	return nil
 }
 
-// UpdateUser replaces the user's fields except CreatedAt.
+// UpdateUser replaces the user's fields except CreatedAt. A new name or
+// slug is article.updated news to webhooks for each public article the
+// user is an author of.
 func (s *Store) UpdateUser(ctx context.Context, u *herald.User) error {
 	if err := u.Validate(); err != nil {
 		return err
 	}
 	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
 		if err := s.checkUser(ctx, tx, u); err != nil {
+			return nil, err
+		}
+		var a args
+		hooks, err := enqueueUpdated(ctx, tx, utc(s.now()), bylinedBy(&a, u.ID)+" AND "+
+			differs(&a, "users", u.ID, []string{"name", "slug"}, u.Name, u.Slug), a)
+		if err != nil {
 			return nil, err
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE users SET name = $1, slug = $2, bio = $3, email = $4, role = $5,
@@ -146,7 +154,7 @@ func (s *Store) UpdateUser(ctx context.Context, u *herald.User) error {
 		if err != nil {
 			return nil, s.conflict(err, "a user with the slug “%s” or the email %s already exists", u.Slug, u.Email)
 		}
-		return []herald.Change{{Kind: herald.ChangeUser, ID: u.ID}}, affected(res, "user", u.ID)
+		return append([]herald.Change{{Kind: herald.ChangeUser, ID: u.ID}}, hooks...), affected(res, "user", u.ID)
 	})
 	if err != nil {
 		return fmt.Errorf("update user %d: %w", u.ID, err)
@@ -172,17 +180,29 @@ func (s *Store) checkUser(ctx context.Context, tx querier, u *herald.User) error
 	return exists(ctx, tx, ref{"media", "photo", []int64{u.PhotoMediaID}})
 }
 
-// DeleteUser removes the user and their bylines.
+// DeleteUser removes the user and their bylines; webhooks hear of it as
+// article.updated of each public article that loses one.
 func (s *Store) DeleteUser(ctx context.Context, id int64) error {
 	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
+		var a args
+		hooks, err := enqueueUpdated(ctx, tx, utc(s.now()), bylinedBy(&a, id), a)
+		if err != nil {
+			return nil, err
+		}
 		res, err := tx.ExecContext(ctx, "DELETE FROM users WHERE id = $1", id)
 		if err != nil {
 			return nil, err
 		}
-		return []herald.Change{{Kind: herald.ChangeUser, ID: id}}, affected(res, "user", id)
+		return append([]herald.Change{{Kind: herald.ChangeUser, ID: id}}, hooks...), affected(res, "user", id)
 	})
 	if err != nil {
 		return fmt.Errorf("delete user %d: %w", id, err)
 	}
 	return nil
+}
+
+// bylinedBy returns a condition on articles: that the user is among their
+// authors.
+func bylinedBy(a *args, userID int64) string {
+	return "articles.id IN (SELECT article_id FROM article_authors WHERE user_id = " + a.add(userID) + ")"
 }

@@ -301,23 +301,53 @@ func enqueueWebhooks(ctx context.Context, tx querier, now time.Time, event heral
 	if event == "" || len(articleIDs) == 0 {
 		return nil, nil
 	}
-	hooks, err := queryAll(ctx, tx, scanWebhook, "SELECT "+webhookColumns+" FROM webhooks WHERE active = $1", true)
+	var a args
+	return enqueueWebhooksWhere(ctx, tx, now, event, "articles.id IN ("+list(&a, articleIDs)+")", a)
+}
+
+// enqueueUpdated enqueues article.updated, due at now, about every article
+// public at now that meets cond (a condition on articles whose placeholders
+// stand for a), for every active webhook that wants it: what a change to a
+// section, tag, story, author or image calls in the transaction that
+// makes it, before the change, when the condition still finds the
+// articles. One statement, however many articles.
+func enqueueUpdated(ctx context.Context, tx querier, now time.Time, cond string, a args) ([]herald.Change, error) {
+	cond = "articles.status = " + a.add(herald.StatusPublished) + " AND articles.published_at <= " + a.add(now) +
+		" AND (" + cond + ")"
+	return enqueueWebhooksWhere(ctx, tx, now, herald.EventArticleUpdated, cond, a)
+}
+
+// enqueueWebhooksWhere enqueues a delivery of the event about each article
+// that meets cond (a condition on articles whose placeholders stand for a)
+// for every active webhook subscribed to it, due at now, in one statement.
+func enqueueWebhooksWhere(ctx context.Context, tx querier, now time.Time, event herald.WebhookEvent, cond string, a args) ([]herald.Change, error) {
+	// webhooks.events is a comma-separated list of events, which hold no
+	// LIKE wildcard.
+	q := `INSERT INTO webhook_deliveries (webhook_id, event, article_id, article_slug, article_published_at,
+		occurred_at, next_attempt_at) SELECT webhooks.id, ` + a.add(event) + `, articles.id, articles.slug,
+		articles.published_at, ` + a.add(now) + ", " + a.add(now) + ` FROM webhooks, articles
+		WHERE webhooks.active AND ',' || webhooks.events || ',' LIKE ` + a.add("%,"+string(event)+",%") +
+		" AND (" + cond + ")"
+	res, err := tx.ExecContext(ctx, q, a...)
 	if err != nil {
 		return nil, err
 	}
-	var changes []herald.Change
-	for _, w := range hooks {
-		if !w.Subscribes(event) {
-			continue
-		}
-		var a args
-		q := `INSERT INTO webhook_deliveries (webhook_id, event, article_id, article_slug, article_published_at,
-			occurred_at, next_attempt_at) SELECT ` + a.add(w.ID) + ", " + a.add(event) + ", id, slug, published_at, " +
-			a.add(now) + ", " + a.add(now) + " FROM articles WHERE id IN (" + list(&a, articleIDs) + ")"
-		if _, err := tx.ExecContext(ctx, q, a...); err != nil {
-			return nil, err
-		}
-		changes = []herald.Change{{Kind: herald.ChangeWebhook}}
+	n, err := res.RowsAffected()
+	if err != nil || n == 0 {
+		return nil, err
 	}
-	return changes, nil
+	return []herald.Change{{Kind: herald.ChangeWebhook}}, nil
+}
+
+// differs returns a condition that holds when the row of the table with
+// the id has, in one of the columns, a value other than the one given in
+// the same place among values: that a change to the row shows in the
+// JSON of its articles.
+func differs(a *args, table string, id int64, columns []string, values ...any) string {
+	ors := make([]string, len(columns))
+	for i, c := range columns {
+		ors[i] = table + "." + c + " <> " + a.add(values[i])
+	}
+	return "EXISTS (SELECT 1 FROM " + table + " WHERE " + table + ".id = " + a.add(id) + " AND (" +
+		strings.Join(ors, " OR ") + "))"
 }
