@@ -88,7 +88,13 @@ func testWebhookRelatedChanges(t *testing.T, s herald.Store) {
 	wantCode(t, s.UpdateTag(f.ctx, tag), herald.ECONFLICT)
 	r.expect("tag given a taken slug", nil, nil)
 	tag.Name, tag.Slug = "Vote", "ballot"
+	changes := record(t, s)
 	r.expect("tag renamed", public, s.UpdateTag(f.ctx, tag))
+	// Senders waiting for the next due delivery look again.
+	want := []herald.Change{{Kind: herald.ChangeTag, ID: tag.ID}, {Kind: herald.ChangeWebhook}}
+	if diff := gocmp.Diff(want, changes.take()); diff != "" {
+		t.Errorf("changes of the renaming (-want +got):\n%s", diff)
+	}
 	r.expect("tag unchanged", nil, s.UpdateTag(f.ctx, tag))
 	r.expect("tag deleted", public, s.DeleteTag(f.ctx, tag.ID))
 
