@@ -7,9 +7,9 @@ import (
 // articleMeta returns the head metadata of article a at canonical, whose
 // language versions are versions (nil for none); logo is the site's.
 func (e *env) articleMeta(a *herald.Article, canonical, description string, logo *metaImage, versions []*herald.Article) pageMeta {
-	m := pageMeta{Type: "article", Title: a.Headline, Image: e.imageMeta(a.Featured), OEmbed: e.oembedURL(canonical)}
+	m := pageMeta{Type: "article", Title: a.Headline, Locale: e.ogLocale(a.Language), Image: e.imageMeta(a.Featured), OEmbed: e.oembedURL(canonical)}
 	if m.Image == nil {
-		m.Image = logo
+		m.Image, m.imageIsLogo = logo, logo != nil
 	}
 	published, modified := e.rfc3339(a.PublishedAt), e.rfc3339(a.PublishedAt)
 	if !a.UpdatedAt.IsZero() {
@@ -28,24 +28,41 @@ func (e *env) articleMeta(a *herald.Article, canonical, description string, logo
 	m.Article = am
 	if versions != nil {
 		m.Alternates = e.alternates(versions)
+		m.LocaleAlternates = e.localeAlternates(versions, m.Locale)
 	}
-	m.JSONLD = []any{e.newsArticleLD(a, canonical, description, am, logo), e.breadcrumbs(a, canonical)}
+	m.JSONLD = []any{e.newsArticleLD(a, canonical, description, am, m.Image, logo), e.breadcrumbs(a, canonical)}
 	return m
 }
 
-// newsArticleLD is the schema.org NewsArticle of a.
-func (e *env) newsArticleLD(a *herald.Article, canonical, description string, am *articleMeta, logo *metaImage) ldNewsArticle {
+// localeAlternates are the Open Graph locales of the versions other than
+// own, each once.
+func (e *env) localeAlternates(versions []*herald.Article, own string) []string {
+	seen := map[string]bool{own: true, "": true}
+	var out []string
+	for _, v := range versions {
+		if l := e.ogLocale(v.Language); !seen[l] {
+			out = append(out, l)
+			seen[l] = true
+		}
+	}
+	return out
+}
+
+// newsArticleLD is the schema.org NewsArticle of a, whose image is image
+// (the featured one, else the site's logo; nil for neither).
+func (e *env) newsArticleLD(a *herald.Article, canonical, description string, am *articleMeta, image, logo *metaImage) ldNewsArticle {
 	ld := ldNewsArticle{
 		Context: schemaContext, Type: "NewsArticle", Headline: a.Headline, Description: description,
 		URL: canonical, DatePublished: am.Published, DateModified: am.Modified,
 		Publisher:        e.publisher(logo),
 		MainEntityOfPage: ldWebPage{Type: "WebPage", ID: canonical},
 		ArticleSection:   am.Section, Keywords: am.Tags, InLanguage: a.Language,
+		IsAccessibleForFree: true,
 	}
 	for i, u := range a.Authors {
 		ld.Author = append(ld.Author, ldPerson{Type: "Person", Name: u.Name, URL: am.Authors[i]})
 	}
-	if img := ldImageOf(e.imageMeta(a.Featured)); img != nil {
+	if img := ldImageOf(image); img != nil {
 		ld.Image = []ldImage{*img}
 	}
 	for _, c := range a.Corrections {

@@ -25,14 +25,19 @@ type ldNewsArticle struct {
 	ArticleSection   string         `json:"articleSection,omitempty"`
 	Keywords         []string       `json:"keywords,omitempty"`
 	InLanguage       string         `json:"inLanguage"`
-	Correction       []ldCorrection `json:"correction,omitempty"`
+	// IsAccessibleForFree is always true: Herald has no paywall.
+	IsAccessibleForFree bool           `json:"isAccessibleForFree"`
+	Correction          []ldCorrection `json:"correction,omitempty"`
 }
 
-// ldPerson is a schema.org Person.
+// ldPerson is a schema.org Person: an article's author, or the main
+// entity of an author's page with its bio and photo.
 type ldPerson struct {
-	Type string `json:"@type"`
-	Name string `json:"name"`
-	URL  string `json:"url"`
+	Type        string   `json:"@type"`
+	Name        string   `json:"name"`
+	URL         string   `json:"url"`
+	Description string   `json:"description,omitempty"`
+	Image       *ldImage `json:"image,omitempty"`
 }
 
 // ldOrganization is a schema.org Organization.
@@ -79,14 +84,19 @@ type ldBreadcrumb struct {
 	Item     string `json:"item"`
 }
 
+// ldPage is what the schema.org objects of whole pages share.
+type ldPage struct {
+	Context     string `json:"@context"`
+	Type        string `json:"@type"`
+	Name        string `json:"name"`
+	URL         string `json:"url"`
+	Description string `json:"description,omitempty"`
+	InLanguage  string `json:"inLanguage"`
+}
+
 // ldWebSite is a schema.org WebSite with its search action.
 type ldWebSite struct {
-	Context         string         `json:"@context"`
-	Type            string         `json:"@type"`
-	Name            string         `json:"name"`
-	URL             string         `json:"url"`
-	Description     string         `json:"description,omitempty"`
-	InLanguage      string         `json:"inLanguage"`
+	ldPage
 	Publisher       ldOrganization `json:"publisher"`
 	PotentialAction ldSearchAction `json:"potentialAction"`
 }
@@ -102,6 +112,13 @@ type ldSearchAction struct {
 type ldEntryPoint struct {
 	Type        string `json:"@type"`
 	URLTemplate string `json:"urlTemplate"`
+}
+
+// ldListingPage is the schema.org page of a listing: a CollectionPage, or
+// an author's ProfilePage whose main entity is the author.
+type ldListingPage struct {
+	ldPage
+	MainEntity *ldPerson `json:"mainEntity,omitempty"`
 }
 
 // searchTemplate is the site search's address with the query placeholder
@@ -124,14 +141,38 @@ func (e *env) publisher(logo *metaImage) ldOrganization {
 // webSiteLD is the front page's WebSite object.
 func (e *env) webSiteLD(logo *metaImage) ldWebSite {
 	return ldWebSite{
-		Context: schemaContext, Type: "WebSite", Name: e.settings.Title, URL: e.abs("/"),
-		Description: e.settings.Tagline, InLanguage: e.clock.lang, Publisher: e.publisher(logo),
+		ldPage: ldPage{
+			Context: schemaContext, Type: "WebSite", Name: e.settings.Title, URL: e.abs("/"),
+			Description: e.settings.Tagline, InLanguage: e.clock.lang,
+		},
+		Publisher: e.publisher(logo),
 		PotentialAction: ldSearchAction{
 			Type:       "SearchAction",
 			Target:     ldEntryPoint{Type: "EntryPoint", URLTemplate: e.abs(searchTemplate)},
 			QueryInput: "required name=search_term_string",
 		},
 	}
+}
+
+// collectionPageLD is the CollectionPage of a listing named name at
+// canonical.
+func (e *env) collectionPageLD(name, canonical, description string) ldListingPage {
+	return ldListingPage{ldPage: ldPage{
+		Context: schemaContext, Type: "CollectionPage", Name: name, URL: canonical,
+		Description: description, InLanguage: e.clock.lang,
+	}}
+}
+
+// profilePageLD is the ProfilePage of u's page named name at canonical:
+// u as a Person with the bio and the photo.
+func (e *env) profilePageLD(u *herald.User, name, canonical string) ldListingPage {
+	ld := e.collectionPageLD(name, canonical, "")
+	ld.Type = "ProfilePage"
+	ld.MainEntity = &ldPerson{
+		Type: "Person", Name: u.Name, URL: e.abs(authorPath(u)),
+		Description: u.Bio, Image: ldImageOf(e.mediaImage(u.PhotoMediaID)),
+	}
+	return ld
 }
 
 // breadcrumbs is the BreadcrumbList of an article: the front page, its

@@ -40,6 +40,7 @@ func (e *env) list(rt route, kicker, heading, intro string, f herald.ArticleFilt
 	v.chrome = e.chrome(pageTitle(heading, p), intro)
 	v.listingFeedLinks(e, rt)
 	v.Meta.Prev, v.Meta.Next = e.abs(p.Prev), e.abs(p.Next)
+	v.Meta.JSONLD = []any{e.collectionPageLD(v.Meta.Title, v.Canonical, intro)}
 	return v, nil
 }
 
@@ -111,6 +112,9 @@ func (s *Site) author(e *env, rt route) (page, error) {
 	v, err := e.list(rt, labelsFor(e.clock.lang).Author, u.Name, u.Bio, herald.ArticleFilter{AuthorID: u.ID})
 	if err == nil && len(v.Articles) == 0 {
 		err = herald.Errorf(herald.ENOTFOUND, "No author %s.", rt.slug)
+	}
+	if err == nil {
+		v.Meta.JSONLD = []any{e.profilePageLD(u, v.Meta.Title, v.Canonical)}
 	}
 	return v, err
 }

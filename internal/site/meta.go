@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/language"
+
 	"github.com/herald-news/herald"
 	"github.com/herald-news/herald/internal/media"
 )
@@ -14,22 +16,30 @@ import (
 // head: Open Graph, the Twitter card, schema.org JSON-LD, listing and
 // language alternates.
 type pageMeta struct {
-	Type       string // og:type: "website" or "article"
-	Title      string // og:title: the headline or the site's name
-	Image      *metaImage
-	Article    *articleMeta
-	Alternates []alternate // hreflang links, x-default last
-	Prev, Next string      // absolute URLs of a listing's neighbour pages
-	OEmbed     string      // oEmbed discovery URL of an article
+	Type   string // og:type: "website" or "article"
+	Title  string // og:title: the headline or the site's name
+	Locale string // og:locale: "en_US"; "" when the language is unknown
+	// LocaleAlternates are the og:locale:alternate of an article's
+	// translations.
+	LocaleAlternates []string
+	Image            *metaImage
+	// imageIsLogo tells that Image is the site's logo standing in for a
+	// page image: the Twitter card then stays small.
+	imageIsLogo bool
+	Article     *articleMeta
+	Alternates  []alternate // hreflang links, x-default last
+	Prev, Next  string      // absolute URLs of a listing's neighbour pages
+	OEmbed      string      // oEmbed discovery URL of an article
 	// JSONLD are schema.org objects, each marshalled by html/template's
 	// JavaScript context (encoding/json, with < > & escaped) into its own
 	// <script type="application/ld+json">.
 	JSONLD []any
 }
 
-// Card is the Twitter card type: a large image when there is one.
+// Card is the Twitter card type: a large image when the page has its own;
+// the site's logo is no picture to show large.
 func (m pageMeta) Card() string {
-	if m.Image != nil {
+	if m.Image != nil && !m.imageIsLogo {
 		return "summary_large_image"
 	}
 	return "summary"
@@ -97,12 +107,18 @@ func (e *env) imageMeta(m *herald.Media) *metaImage {
 
 // logo returns the site's logo, nil when there is none or it is gone.
 func (e *env) logo() *metaImage {
-	if e.settings.LogoMediaID == 0 {
+	return e.mediaImage(e.settings.LogoMediaID)
+}
+
+// mediaImage returns the absolute image of the media record with id, nil
+// for 0 or a record that is gone.
+func (e *env) mediaImage(id int64) *metaImage {
+	if id == 0 {
 		return nil
 	}
-	m, err := e.store.FindMedia(e.ctx, e.settings.LogoMediaID)
+	m, err := e.store.FindMedia(e.ctx, id)
 	if err != nil {
-		// The logo is decoration of the metadata: a missing record must
+		// Images are decoration of the metadata: a missing record must
 		// not take the page down.
 		return nil
 	}
@@ -112,7 +128,39 @@ func (e *env) logo() *metaImage {
 // websiteMeta is the metadata of a page that is not an article; its
 // image is the site's logo.
 func (e *env) websiteMeta() pageMeta {
-	return pageMeta{Type: "website", Image: e.logo()}
+	return pageMeta{Type: "website", Locale: e.ogLocale(e.clock.lang), Image: e.logo(), imageIsLogo: true}
+}
+
+// ogLocale is the Open Graph locale of the BCP 47 tag lang: its language
+// and a territory joined by "_", Open Graph's language_TERRITORY form as
+// Facebook's list of locales has it. The territory is the tag's own
+// ("en-GB" → en_GB), else the site language's when that is the same
+// language with a territory (an "en" article on an "en-GB" site is
+// en_GB), else the likeliest one in Unicode CLDR (en → en_US, ru → ru_RU,
+// zh-Hant → zh_TW, es-419 → es_ES). A language the library does not know
+// has none: "".
+func (e *env) ogLocale(lang string) string {
+	tag, err := language.Parse(lang)
+	if err != nil {
+		return ""
+	}
+	base, _ := tag.Base()
+	region, conf := tag.Region()
+	if conf != language.Exact || !region.IsCountry() {
+		site, _ := language.Parse(e.settings.Language)
+		siteBase, _ := site.Base()
+		siteRegion, siteConf := site.Region()
+		switch {
+		case siteBase == base && siteConf == language.Exact && siteRegion.IsCountry():
+			region = siteRegion
+		case !region.IsCountry(): // "es-419" names a continent
+			region, _ = language.Make(base.String()).Region()
+		}
+	}
+	if !region.IsCountry() {
+		return ""
+	}
+	return base.String() + "_" + region.String()
 }
 
 // oembedURL is the oEmbed discovery address of the page at canonical.

@@ -137,7 +137,7 @@ func TestArticle_Metadata(t *testing.T) {
 	wantMeta := map[string]string{
 		"description": "Crews fought the blaze through the night.", "og:type": "article",
 		"og:title": "Fire breaks out at harbour", "og:description": "Crews fought the blaze through the night.",
-		"og:url": canonical, "og:site_name": "The Harbour Gazette",
+		"og:url": canonical, "og:site_name": "The Harbour Gazette", "og:locale": "en_US",
 		"og:image": img, "og:image:width": "1024", "og:image:height": "576", "og:image:alt": "Smoke over the harbour cranes",
 		"article:published_time": "2024-03-01T12:00:00+03:00", "article:modified_time": "2024-03-02T14:00:00+03:00",
 		"article:section": "World", "twitter:card": "summary_large_image", "twitter:title": "Fire breaks out at harbour",
@@ -147,6 +147,9 @@ func TestArticle_Metadata(t *testing.T) {
 		if got := one(t, p.meta, k); got != want {
 			t.Errorf("%s = %q, want %q", k, got, want)
 		}
+	}
+	if v, ok := p.meta["og:locale:alternate"]; ok {
+		t.Errorf("og:locale:alternate = %q on an article without translations", v)
 	}
 	if diff := cmp.Diff([]string{"Harbour", "Economy"}, p.meta["article:tag"]); diff != "" {
 		t.Errorf("article:tag (-want +got):\n%s", diff)
@@ -177,7 +180,8 @@ func TestArticle_Metadata(t *testing.T) {
 		Image:            []ldImage{*logo},
 		MainEntityOfPage: ldWebPage{Type: "WebPage", ID: canonical},
 		ArticleSection:   "World", Keywords: []string{"Harbour", "Economy"}, InLanguage: "en",
-		Correction: []ldCorrection{{Type: "CorrectionComment", DatePublished: "2024-03-02T18:00:00+03:00", Text: "An earlier version misstated the number of crews."}},
+		IsAccessibleForFree: true,
+		Correction:          []ldCorrection{{Type: "CorrectionComment", DatePublished: "2024-03-02T18:00:00+03:00", Text: "An earlier version misstated the number of crews."}},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("NewsArticle (-want +got):\n%s", diff)
@@ -229,12 +233,15 @@ func TestArticle_MetadataDefaults(t *testing.T) {
 	if got := one(t, p.meta, "twitter:card"); got != "summary" {
 		t.Errorf("twitter:card = %q, want summary without an image", got)
 	}
+	if got := one(t, p.meta, "og:locale"); got != "ru_RU" {
+		t.Errorf("og:locale = %q, want ru_RU", got)
+	}
 	var got ldNewsArticle
 	p.ld(t, "NewsArticle", &got)
 	if got.DateModified != got.DatePublished || got.DatePublished != "2024-03-19T02:30:00+03:00" {
 		t.Errorf("dates = %q, %q, want both 2024-03-19T02:30:00+03:00", got.DatePublished, got.DateModified)
 	}
-	if got.InLanguage != "ru" || got.Description != "Пожарные потушили огонь. Расследование продолжается. Порт открыт." || got.Image != nil || got.Correction != nil {
+	if got.InLanguage != "ru" || !got.IsAccessibleForFree || got.Description != "Пожарные потушили огонь. Расследование продолжается. Порт открыт." || got.Image != nil || got.Correction != nil {
 		t.Errorf("NewsArticle = %+v", got)
 	}
 	var crumbs ldBreadcrumbs
@@ -271,8 +278,10 @@ func TestFront_WebSiteMetadata(t *testing.T) {
 	var got ldWebSite
 	p.ld(t, "WebSite", &got)
 	want := ldWebSite{
-		Context: "https://schema.org", Type: "WebSite", Name: "The Harbour Gazette", URL: "http://news.example/",
-		Description: "News from the harbour town", InLanguage: "en",
+		ldPage: ldPage{
+			Context: "https://schema.org", Type: "WebSite", Name: "The Harbour Gazette", URL: "http://news.example/",
+			Description: "News from the harbour town", InLanguage: "en",
+		},
 		Publisher: ldOrganization{Type: "Organization", Name: "The Harbour Gazette", URL: "http://news.example/"},
 		PotentialAction: ldSearchAction{
 			Type:       "SearchAction",
@@ -280,7 +289,7 @@ func TestFront_WebSiteMetadata(t *testing.T) {
 			QueryInput: "required name=search_term_string",
 		},
 	}
-	if diff := cmp.Diff(want, got); diff != "" {
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(ldWebSite{})); diff != "" {
 		t.Errorf("WebSite (-want +got):\n%s", diff)
 	}
 	for k, want := range map[string]string{"og:type": "website", "og:title": "The Harbour Gazette", "og:url": "http://news.example/", "twitter:card": "summary"} {
@@ -323,9 +332,145 @@ func TestListing_CanonicalPrevNext(t *testing.T) {
 					t.Errorf("%s = %q, want %q", rel, got, "http://news.example"+want)
 				}
 			}
-			if len(p.jsonLD) != 0 && tt.path != "/" {
-				t.Errorf("a listing has JSON-LD: %q", p.jsonLD)
+			var page ldListingPage
+			p.ld(t, "CollectionPage", &page)
+			if page.URL != "http://news.example"+tt.path {
+				t.Errorf("CollectionPage url = %q, want the canonical URL", page.URL)
 			}
 		})
+	}
+}
+
+func TestArticle_LogoStandsInForImage(t *testing.T) {
+	f := newFixture(t)
+	logoID := f.articles["fire-breaks-out-at-harbour"].FeaturedMediaID
+	f.setSettings(t, func(s *herald.Settings) {
+		s.BaseURL = "https://harbour.example"
+		s.LogoMediaID = logoID
+	})
+	// The Russian article has no featured image: the logo stands in, with
+	// its size, but the card stays small.
+	p := f.getPage(t, "news.example", "/2024/03/19/pozhar-v-portu/")
+	logo := "https://harbour.example/media/" + mediaHash(t, f, logoID) + "-1024.png"
+	for k, want := range map[string]string{
+		"og:image": logo, "og:image:width": "1024", "og:image:height": "576",
+		"twitter:image": logo, "twitter:card": "summary",
+	} {
+		if got := one(t, p.meta, k); got != want {
+			t.Errorf("%s = %q, want %q", k, got, want)
+		}
+	}
+	var got ldNewsArticle
+	p.ld(t, "NewsArticle", &got)
+	want := ldImage{Type: "ImageObject", URL: logo, Width: 1024, Height: 576}
+	if diff := cmp.Diff([]ldImage{want}, got.Image); diff != "" {
+		t.Errorf("NewsArticle image (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(&want, got.Publisher.Logo); diff != "" {
+		t.Errorf("publisher logo (-want +got):\n%s", diff)
+	}
+}
+
+func TestArticle_OGLocale(t *testing.T) {
+	f := newFixture(t)
+	fire, ru := f.articles["fire-breaks-out-at-harbour"], f.articles["pozhar-v-portu"]
+	ru.TranslationOf = fire.ID
+	must(t, f.store.UpdateArticle(context.Background(), ru))
+	check := func(path, locale string, alternates ...string) {
+		t.Helper()
+		p := f.getPage(t, "news.example", path)
+		if got := one(t, p.meta, "og:locale"); got != locale {
+			t.Errorf("%s: og:locale = %q, want %q", path, got, locale)
+		}
+		if diff := cmp.Diff(alternates, p.meta["og:locale:alternate"]); diff != "" {
+			t.Errorf("%s: og:locale:alternate (-want +got):\n%s", path, diff)
+		}
+	}
+	check(f.path(fire.Slug), "en_US", "ru_RU")
+	check(f.path(ru.Slug), "ru_RU", "en_US")
+	check("/", "en_US")
+	check("/section/world/", "en_US")
+	// A site in British English gives English pages its territory; the
+	// Russian version keeps Russia's.
+	f.setSettings(t, func(s *herald.Settings) { s.Language = "en-GB" })
+	check(f.path(fire.Slug), "en_GB", "ru_RU")
+	check(f.path(ru.Slug), "ru_RU", "en_GB")
+	check("/", "en_GB")
+}
+
+func TestOGLocale(t *testing.T) {
+	tests := []struct{ site, lang, want string }{
+		{"en", "en", "en_US"},
+		{"en", "ru", "ru_RU"},
+		{"en", "uk", "uk_UA"},
+		{"en", "pt-BR", "pt_BR"},
+		{"en", "en-gb", "en_GB"},
+		{"en-GB", "en", "en_GB"},
+		{"en-GB", "en-AU", "en_AU"},
+		{"en-GB", "de", "de_DE"},
+		{"pt-BR", "pt", "pt_BR"},
+		{"en", "zh-Hant", "zh_TW"},
+		{"en", "es-419", "es_ES"},
+		{"es-419", "es", "es_ES"},
+		{"en", "qq", ""},
+	}
+	for _, tt := range tests {
+		e := &env{settings: herald.Settings{Language: tt.site}}
+		if got := e.ogLocale(tt.lang); got != tt.want {
+			t.Errorf("ogLocale(%q) on a %q site = %q, want %q", tt.lang, tt.site, got, tt.want)
+		}
+	}
+}
+
+func TestListing_JSONLD(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	ann := f.users["ann-writer"]
+	ann.PhotoMediaID = f.articles["fire-breaks-out-at-harbour"].FeaturedMediaID
+	must(t, f.store.UpdateUser(ctx, ann))
+	const base = "http://news.example"
+
+	tests := []struct {
+		path string
+		want ldPage
+	}{
+		{"/section/world/", ldPage{Name: "World", Description: "News from abroad."}},
+		{"/section/world/page/2/", ldPage{Name: "World, Page 2 of 2", Description: "News from abroad."}},
+		{"/tag/harbour/", ldPage{Name: "Harbour"}},
+		{"/story/harbour-fire/", ldPage{Name: "Harbour fire", Description: "The fire at the old harbour and what followed."}},
+		{"/2024/03/", ldPage{Name: "March 2024"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			var got ldListingPage
+			f.getPage(t, "news.example", tt.path).ld(t, "CollectionPage", &got)
+			want := ldListingPage{ldPage: tt.want}
+			want.Context, want.Type, want.URL, want.InLanguage = "https://schema.org", "CollectionPage", base+tt.path, "en"
+			if diff := cmp.Diff(want, got, cmp.AllowUnexported(ldListingPage{})); diff != "" {
+				t.Errorf("CollectionPage (-want +got):\n%s", diff)
+			}
+		})
+	}
+
+	// An author's page is a ProfilePage of the author, with the bio and
+	// the photo when there are.
+	var got ldListingPage
+	f.getPage(t, "news.example", "/author/ann-writer/").ld(t, "ProfilePage", &got)
+	photo := base + "/media/" + mediaHash(t, f, ann.PhotoMediaID) + "-1024.png"
+	want := ldListingPage{
+		ldPage: ldPage{Context: "https://schema.org", Type: "ProfilePage", Name: "Ann Writer", URL: base + "/author/ann-writer/", InLanguage: "en"},
+		MainEntity: &ldPerson{
+			Type: "Person", Name: "Ann Writer", URL: base + "/author/ann-writer/", Description: "Ann covers the harbour.",
+			Image: &ldImage{Type: "ImageObject", URL: photo, Width: 1024, Height: 576},
+		},
+	}
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(ldListingPage{})); diff != "" {
+		t.Errorf("ProfilePage (-want +got):\n%s", diff)
+	}
+	var boris ldListingPage
+	f.getPage(t, "news.example", "/author/boris-petrov/").ld(t, "ProfilePage", &boris)
+	wantPerson := &ldPerson{Type: "Person", Name: "Борис Петров", URL: base + "/author/boris-petrov/"}
+	if diff := cmp.Diff(wantPerson, boris.MainEntity); diff != "" {
+		t.Errorf("ProfilePage without bio or photo (-want +got):\n%s", diff)
 	}
 }
