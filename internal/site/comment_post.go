@@ -98,7 +98,7 @@ func (s *Site) postComment(w http.ResponseWriter, r *http.Request, rt route) err
 	}
 	c := &herald.Comment{
 		ArticleID: a.ID, ParentID: f.Parent, Name: f.Name, Email: f.Email, Website: f.Website, Text: f.Text,
-		Notify: f.Notify, Status: herald.CommentPending, IP: clientIP(r), UserAgent: truncate(r.UserAgent(), 1000),
+		Notify: f.Notify, Status: herald.CommentPending, IP: httpx.ClientIP(r), UserAgent: truncate(r.UserAgent(), 1000),
 	}
 	if e.staff != nil {
 		c.Name, c.Email, c.Website, c.UserID = e.staff.Name, e.staff.Email, "", e.staff.ID
@@ -246,12 +246,6 @@ func allowMethods(w http.ResponseWriter, r *http.Request, methods ...string) boo
 	w.Header().Set("Allow", strings.Join(methods, ", "))
 	http.Error(w, "Method not allowed.", http.StatusMethodNotAllowed)
 	return false
-}
-
-// clientIP is the address the request came from: the server's choice
-// between the connection and a trusted proxy's header.
-func clientIP(r *http.Request) string {
-	return httpx.ClientIP(r)
 }
 
 // truncate cuts s to at most n bytes.
