@@ -101,15 +101,24 @@ func testArticleRevisions(t *testing.T, s herald.Store) {
 	})
 }
 
-// testArticleRevisionsBulk checks that CreateArticles keeps one revision
-// per article, and none when it fails.
-func testArticleRevisionsBulk(t *testing.T, s herald.Store) {
-	bulk, ok := s.(interface {
-		CreateArticles(ctx context.Context, articles []*herald.Article) error
-	})
+// bulkCreator is a store that creates many articles in one transaction.
+type bulkCreator interface {
+	CreateArticles(ctx context.Context, articles []*herald.Article) error
+}
+
+// bulkStore returns s as a bulkCreator, skipping the test when it is not.
+func bulkStore(t *testing.T, s herald.Store) bulkCreator {
+	bulk, ok := s.(bulkCreator)
 	if !ok {
 		t.Skip("the store has no CreateArticles")
 	}
+	return bulk
+}
+
+// testArticleRevisionsBulk checks that CreateArticles keeps one revision
+// per article, and none when it fails.
+func testArticleRevisionsBulk(t *testing.T, s herald.Store) {
+	bulk := bulkStore(t, s)
 	f := newFixture(t, s)
 	articles := []*herald.Article{newArticle(1), newArticle(2)}
 	f.check(bulk.CreateArticles(f.ctx, articles))

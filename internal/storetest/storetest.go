@@ -91,6 +91,7 @@ func Run(t *testing.T, open func(t *testing.T) herald.Store) {
 		{"TestWebhookStore_CRUD", testWebhookCRUD},
 		{"TestWebhookStore_Validation", testWebhookValidation},
 		{"TestWebhookStore_Events", testWebhookEvents},
+		{"TestWebhookStore_EventsBulk", testWebhookEventsBulk},
 		{"TestWebhookStore_RelatedChanges", testWebhookRelatedChanges},
 		{"TestWebhookStore_Deliveries", testWebhookDeliveries},
 		{"TestWebhookStore_Concurrent", testWebhookConcurrent},

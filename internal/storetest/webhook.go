@@ -157,6 +157,27 @@ func testWebhookEvents(t *testing.T, s herald.Store) {
 	}
 }
 
+// testWebhookEventsBulk checks that CreateArticles enqueues article.published
+// of each published article it stores, and of no other.
+func testWebhookEventsBulk(t *testing.T, s herald.Store) {
+	bulk := bulkStore(t, s)
+	f := newFixture(t, s)
+	w := f.webhook("https://example.com/all", true, herald.WebhookEvents...)
+	articles := []*herald.Article{newArticle(1), newArticle(2), newArticle(3)}
+	articles[1].Status = herald.StatusDraft
+	f.check(bulk.CreateArticles(f.ctx, articles))
+	claimed, err := s.ClaimWebhookDeliveries(f.ctx, time.Now().Add(time.Hour), time.Minute, 100)
+	f.check(err)
+	slices.SortFunc(claimed, func(x, y *herald.WebhookDelivery) int { return int(x.ArticleID - y.ArticleID) })
+	want := []deliveryEvent{
+		{w.ID, herald.EventArticlePublished, articles[0].ID, articles[0].Slug},
+		{w.ID, herald.EventArticlePublished, articles[2].ID, articles[2].Slug},
+	}
+	if diff := cmp.Diff(want, deliveryEvents(claimed)); diff != "" {
+		t.Errorf("deliveries (-want +got):\n%s", diff)
+	}
+}
+
 // testWebhookDeliveries follows deliveries through claims, a failure, a
 // retry, success and giving up, and the list the newsroom shows.
 func testWebhookDeliveries(t *testing.T, s herald.Store) {
