@@ -63,7 +63,7 @@ func (a *Admin) resetRequest(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if u != nil {
-		link := auth.Link(origin(r), auth.ResetPath, a.auth.UserToken(auth.PurposeReset, u, auth.ResetLinkTTL))
+		link := auth.Link(httpx.Origin(r), auth.ResetPath, a.auth.UserToken(auth.PurposeReset, u, auth.ResetLinkTTL))
 		a.logger.WarnContext(r.Context(), "password reset requested; Herald cannot send email yet, so give this link to the user yourself",
 			"user", u.ID, "email", u.Email, "link", link, "expires_in", auth.ResetLinkTTL.String())
 	}
@@ -99,12 +99,4 @@ func (a *Admin) resetPost(w http.ResponseWriter, r *http.Request) error {
 	}
 	redirect(w, r, "/admin/", "Your new password is set.")
 	return nil
-}
-
-// origin is the scheme and host the request was made to, for links.
-func origin(r *http.Request) string {
-	if r.TLS != nil {
-		return "https://" + r.Host
-	}
-	return "http://" + r.Host
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/herald-news/herald"
+	"github.com/herald-news/herald/internal/httpx"
 	"github.com/herald-news/herald/internal/notify"
 )
 
@@ -28,7 +29,7 @@ func statusDone(s herald.CommentStatus) string {
 // notifier composes the emails moderation causes, with links to the
 // settings' public address or else to the one r was made to.
 func (a *Admin) notifier(r *http.Request) *notify.Notifier {
-	return notify.New(a.store, func(context.Context) string { return origin(r) })
+	return notify.New(a.store, func(context.Context) string { return httpx.Origin(r) })
 }
 
 // moveComments moves the comments to status and, in the same transaction,

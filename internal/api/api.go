@@ -190,10 +190,7 @@ type capture struct {
 // since URLs in answers use it when the settings name none.
 func (a *API) cached(h httpx.HandlerFunc) httpx.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		key := r.Host + r.URL.RequestURI()
-		if r.TLS != nil {
-			key = "tls:" + key
-		}
+		key := httpx.Origin(r) + r.URL.RequestURI()
 		if p := a.cache.Get(key); p != nil && p.Fresh(a.now()) {
 			p.ServeHTTP(w, r)
 			return nil
@@ -217,11 +214,7 @@ func (a *API) site(r *http.Request) (Site, error) {
 	if err != nil {
 		return Site{}, err
 	}
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return SiteFor(settings, scheme+"://"+r.Host, a.now()), nil
+	return SiteFor(settings, httpx.Origin(r), a.now()), nil
 }
 
 // hostOf returns the host of an origin, without the port's default.

@@ -46,6 +46,16 @@ func RemoteIP(r *http.Request) string {
 	return host
 }
 
+// Origin returns the scheme and host r was made to, such as
+// "https://news.example.com": the site's address when the settings name no
+// base URL.
+func Origin(r *http.Request) string {
+	if r.TLS != nil {
+		return "https://" + r.Host
+	}
+	return "http://" + r.Host
+}
+
 // Nonce returns the Content-Security-Policy nonce of the response to r, ""
 // outside the server. Only a response that is never cached may carry it,
 // in a nonce="…" attribute of an inline <script> or <style>: a cached page

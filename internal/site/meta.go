@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/herald-news/herald"
+	"github.com/herald-news/herald/internal/httpx"
 	"github.com/herald-news/herald/internal/media"
 )
 
@@ -66,21 +67,13 @@ type alternate struct {
 	URL  string
 }
 
-// originOf is the scheme and host a request was made to.
-func originOf(r *http.Request) string {
-	if r.TLS != nil {
-		return "https://" + r.Host
-	}
-	return "http://" + r.Host
-}
-
 // siteOrigin is the public origin of the site: the settings' base URL, or
 // else the one the request was made to.
 func siteOrigin(settings herald.Settings, r *http.Request) string {
 	if settings.BaseURL != "" {
 		return strings.TrimSuffix(settings.BaseURL, "/")
 	}
-	return originOf(r)
+	return httpx.Origin(r)
 }
 
 // abs makes a site path absolute.

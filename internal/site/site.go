@@ -199,7 +199,7 @@ func (s *Site) cacheKey(r *http.Request, path string) (string, bool) {
 	if base := s.base.Load(); base != nil && *base != "" {
 		return *base + path, true
 	}
-	origin := originOf(r)
+	origin := httpx.Origin(r)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !s.origins[origin] {
