@@ -1,10 +1,13 @@
 package webhook
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -12,6 +15,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/herald-news/herald"
 	"github.com/herald-news/herald/internal/clocktest"
@@ -338,5 +342,37 @@ func TestSender_PurgesOldDeliveries(t *testing.T) {
 			t.Fatalf("deliveries after the purge: %d, want only the recent one", len(ds))
 		}
 		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// TestSender_KeepsReasonsValidText checks that the failure reason stored
+// is valid UTF-8, which PostgreSQL insists on, when the endpoint's status
+// line carries bytes that are not and the reason is cut to maxReason.
+func TestSender_KeepsReasonsValidText(t *testing.T) {
+	f := newFixture(t)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	f.check(err)
+	t.Cleanup(func() { l.Close() })
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer c.Close()
+				_, _ = http.ReadRequest(bufio.NewReader(c))
+				// "\xff" is no UTF-8, and puts the cut at maxReason bytes inside an "é".
+				fmt.Fprintf(c, "HTTP/1.1 500 \xff%s\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", strings.Repeat("é", maxReason))
+			}()
+		}
+	}()
+	w := f.webhook("http://"+l.Addr().String()+"/hook", herald.EventArticlePublished)
+	f.article()
+	f.sender.drain.Step(f.ctx)
+	d := f.deliveries(w)[0]
+	if d.LastStatus != 500 || len(d.LastError) > maxReason || !utf8.ValidString(d.LastError) ||
+		!strings.HasPrefix(d.LastError, "the endpoint answered 500 ") {
+		t.Errorf("after a 500 with a reason that is not UTF-8: status %d, error %q", d.LastStatus, d.LastError)
 	}
 }
