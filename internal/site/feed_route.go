@@ -1,14 +1,12 @@
 package site
 
 import (
-	"context"
 	"net/http"
 	"strings"
 	"time"
 
 	"github.com/herald-news/herald"
 	"github.com/herald-news/herald/internal/feed"
-	"github.com/herald-news/herald/internal/httpx"
 )
 
 // feedSuffixes are what a page's path ends with to name its feed in each
@@ -122,31 +120,10 @@ type generate func(r *http.Request) (body []byte, stale time.Time, err error)
 // Last-Modified is the time it was rendered: the store's changes empty the
 // cache, so a page is never older than what it shows.
 func (s *Site) serveGenerated(w http.ResponseWriter, r *http.Request, path, contentType string, fn generate) error {
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
-		http.Error(w, "Method not allowed.", http.StatusMethodNotAllowed)
+	if !allowMethods(w, r, http.MethodGet, http.MethodHead) {
 		return nil
 	}
-	key, cacheable := s.cacheKey(r, path)
-	gen := s.cache.Generation()
-	p, err := s.flight.do(flightKey{key, gen}, func() (*httpx.Page, error) {
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), renderTimeout)
-		defer cancel()
-		body, stale, err := fn(r.WithContext(ctx))
-		if err != nil {
-			return nil, err
-		}
-		expires := s.expires(r, gen)
-		if !stale.IsZero() && (expires.IsZero() || stale.Before(expires)) {
-			expires = stale
-		}
-		p := httpx.NewPage(contentType, body, expires)
-		p.SetLastModified(s.now())
-		if cacheable {
-			s.cache.Put(gen, key, p)
-		}
-		return p, nil
-	})
+	p, err := s.renderShared(r, path, contentType, true, fn)
 	if err != nil {
 		return err
 	}

@@ -214,9 +214,7 @@ func (s *Site) cacheKey(r *http.Request, path string) (string, bool) {
 // page answers a public page: redirects to the canonical path, renders the
 // page, caches it and serves it.
 func (s *Site) page(w http.ResponseWriter, r *http.Request) error {
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
-		http.Error(w, "Method not allowed.", http.StatusMethodNotAllowed)
+	if !allowMethods(w, r, http.MethodGet, http.MethodHead) {
 		return nil
 	}
 	rt, canonical, ok := canonicalRoute(r.URL.Path)
@@ -234,10 +232,8 @@ func (s *Site) page(w http.ResponseWriter, r *http.Request) error {
 		}
 		return s.writePersonal(w, e, rt, http.StatusOK)
 	}
-	gen := s.cache.Generation()
-	key, _ := s.cacheKey(r, canonical)
-	p, err := s.flight.do(flightKey{key, gen}, func() (*httpx.Page, error) {
-		return s.renderCached(r, rt, gen)
+	p, err := s.renderShared(r, canonical, "text/html; charset=utf-8", false, func(r *http.Request) ([]byte, time.Time, error) {
+		return s.renderRoute(r, rt)
 	})
 	if err != nil {
 		return err
@@ -246,26 +242,36 @@ func (s *Site) page(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// renderCached renders the page of rt and caches it under its path. The
+// renderShared renders the page at path with fn once for the requests that
+// ask for it at the same time, and caches it when its key may be cached. The
 // render outlives a client that goes away, since others may wait for it,
-// but not renderTimeout.
-func (s *Site) renderCached(r *http.Request, rt route, gen uint64) (*httpx.Page, error) {
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), renderTimeout)
-	defer cancel()
-	r = r.WithContext(ctx)
-	body, stale, err := s.renderRoute(r, rt)
-	if err != nil {
-		return nil, err
-	}
-	expires := s.expires(r, gen)
-	if !stale.IsZero() && (expires.IsZero() || stale.Before(expires)) {
-		expires = stale
-	}
-	p := httpx.NewPage("text/html; charset=utf-8", body, expires)
-	if key, ok := s.cacheKey(r, rt.canonical()); ok {
-		s.cache.Put(gen, key, p)
-	}
-	return p, nil
+// but not renderTimeout. The page goes stale at the next publication or
+// when fn says, whichever comes first; modified dates it (Last-Modified)
+// from the render.
+func (s *Site) renderShared(r *http.Request, path, contentType string, modified bool, fn generate) (*httpx.Page, error) {
+	key, cacheable := s.cacheKey(r, path)
+	gen := s.cache.Generation()
+	return s.flight.do(flightKey{key, gen}, func() (*httpx.Page, error) {
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), renderTimeout)
+		defer cancel()
+		r := r.WithContext(ctx)
+		body, stale, err := fn(r)
+		if err != nil {
+			return nil, err
+		}
+		expires := s.expires(r, gen)
+		if !stale.IsZero() && (expires.IsZero() || stale.Before(expires)) {
+			expires = stale
+		}
+		p := httpx.NewPage(contentType, body, expires)
+		if modified {
+			p.SetLastModified(s.now())
+		}
+		if cacheable {
+			s.cache.Put(gen, key, p)
+		}
+		return p, nil
+	})
 }
 
 // renderRoute renders the page of rt, and returns when it goes stale by
