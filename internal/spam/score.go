@@ -42,6 +42,7 @@ type Blocklist struct {
 type scored struct {
 	Verdict
 	holdRule bool // a holding rule matched: a blocklist entry, too many links
+	links    int  // the links in the text
 }
 
 // add raises the score by points, giving the reason.
@@ -52,9 +53,9 @@ func (s *scored) add(points int, reason string) {
 
 // score adds up the signals of s.
 func score(s Submission, b Blocklist) scored {
-	var v scored
-	if n := countLinks(s.Text); n > 0 {
-		v.add(n*pointsPerLink, fmt.Sprintf("links (%d)", n))
+	v := scored{links: countLinks(s.Text)}
+	if v.links > 0 {
+		v.add(v.links*pointsPerLink, fmt.Sprintf("links (%d)", v.links))
 	}
 	if countLinks(s.Name) > 0 {
 		v.add(pointsLinkInName, "link in name")

@@ -90,9 +90,9 @@ func (r Rules) Judge(s Submission) Verdict {
 		return Verdict{Decision: Spam, Reasons: []string{ReasonHoneypot}}
 	}
 	v := score(s, r.Blocklist)
-	if n := countLinks(s.Text); n > r.MaxLinks {
+	if v.links > r.MaxLinks {
 		v.holdRule = true
-		v.Reasons = append(v.Reasons, fmt.Sprintf("too many links (%d, at most %d)", n, r.MaxLinks))
+		v.Reasons = append(v.Reasons, fmt.Sprintf("too many links (%d, at most %d)", v.links, r.MaxLinks))
 	}
 	switch {
 	case r.SpamScore > 0 && v.Score >= r.SpamScore:
