@@ -10,6 +10,7 @@ import (
 	"github.com/herald-news/herald/internal/auth"
 	"github.com/herald-news/herald/internal/publisher"
 	"github.com/herald-news/herald/internal/sqlstore"
+	"github.com/herald-news/herald/internal/webhook"
 )
 
 // printSetupLink prints, while nobody can sign in as an admin, the
@@ -47,13 +48,19 @@ func sweepSessions(ctx context.Context, au *auth.Auth, logger *slog.Logger) {
 	}
 }
 
-// startBackground runs the publisher of scheduled articles and the
-// session sweeper until ctx is done; the returned function stops them and
-// waits for them to finish, before the store closes.
-func startBackground(ctx context.Context, st *sqlstore.Store, au *auth.Auth, logger *slog.Logger) (stop func()) {
+// startBackground runs the publisher of scheduled articles, the session
+// sweeper, the sender of webhook deliveries (origin makes article URLs
+// absolute when the settings name no base URL) and the purge of
+// commenters' data every purgeEvery until ctx is done; the returned
+// function stops them and waits for them to finish, before the store
+// closes.
+func startBackground(ctx context.Context, st *sqlstore.Store, au *auth.Auth, origin string, logger *slog.Logger) (stop func()) {
 	ctx, cancel := context.WithCancel(ctx)
+	purge := time.NewTicker(purgeEvery)
 	var wg sync.WaitGroup
 	wg.Go(func() { publisher.New(publisher.Options{Store: st, Logger: logger}).Run(ctx) })
 	wg.Go(func() { sweepSessions(ctx, au, logger) })
-	return func() { cancel(); wg.Wait() }
+	wg.Go(func() { webhook.New(webhook.Options{Store: st, Origin: origin, Logger: logger}).Run(ctx) })
+	wg.Go(func() { runPurge(ctx, st, time.Now, purge.C, logger) })
+	return func() { cancel(); wg.Wait(); purge.Stop() }
 }

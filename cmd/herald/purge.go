@@ -61,16 +61,3 @@ func runPurge(ctx context.Context, st purgeStore, now func() time.Time, tick <-c
 		}
 	}
 }
-
-// startPurge purges now and every purgeEvery until the returned function
-// stops it, which waits for a purge under way, before the store closes.
-func startPurge(ctx context.Context, st purgeStore, logger *slog.Logger) (stop func()) {
-	ctx, cancel := context.WithCancel(ctx)
-	t := time.NewTicker(purgeEvery)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		runPurge(ctx, st, time.Now, t.C, logger)
-	}()
-	return func() { cancel(); <-done; t.Stop() }
-}

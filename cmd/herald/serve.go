@@ -79,9 +79,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	if err := m.printSetupLink(ctx, au, origin, logger); err != nil {
 		return err
 	}
-	defer startBackground(ctx, st, au, logger)()
-	defer startPurge(ctx, st, logger)()
-	defer startWebhooks(ctx, st, origin, logger)()
+	defer startBackground(ctx, st, au, origin, logger)()
 	stopMail, err := startMail(ctx, st, c.SMTP, logger)
 	if err != nil {
 		return err
