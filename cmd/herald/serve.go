@@ -107,10 +107,9 @@ func serverTLS(t config.TLS) (*server.TLS, error) {
 // listening address, with the port unless it is 443.
 func httpsOrigin(t config.TLS, addr string) string {
 	host, port, _ := net.SplitHostPort(addr)
+	host = localHost(host)
 	if len(t.Domains) > 0 {
 		host = t.Domains[0]
-	} else if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
-		host = "localhost"
 	}
 	if port == "443" {
 		return "https://" + strings.Trim(host, "[]")

@@ -128,8 +128,14 @@ func originOf(addr string) string {
 	if err != nil {
 		return "http://" + addr
 	}
+	return "http://" + net.JoinHostPort(localHost(host), port)
+}
+
+// localHost returns the host a browser on the same machine would use for
+// a listening host: localhost for none or an unspecified address.
+func localHost(host string) string {
 	if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
-		host = "localhost"
+		return "localhost"
 	}
-	return "http://" + net.JoinHostPort(host, port)
+	return host
 }
