@@ -111,8 +111,6 @@ func httpsOrigin(t config.TLS, addr string) string {
 	if len(t.Domains) > 0 {
 		host = t.Domains[0]
 	}
-	if port == "443" {
-		return "https://" + strings.Trim(host, "[]")
-	}
-	return "https://" + net.JoinHostPort(host, port)
+	// An IPv6 address keeps its brackets without the port.
+	return "https://" + strings.TrimSuffix(net.JoinHostPort(host, port), ":443")
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/herald-news/herald"
 	"github.com/herald-news/herald/internal/auth"
+	"github.com/herald-news/herald/internal/config"
 	"github.com/herald-news/herald/internal/sqlstore"
 )
 
@@ -95,6 +96,25 @@ func TestOriginOf(t *testing.T) {
 	} {
 		if got := originOf(addr); got != want {
 			t.Errorf("originOf(%q) = %q, want %q", addr, got, want)
+		}
+	}
+}
+
+func TestHTTPSOrigin(t *testing.T) {
+	acme := config.TLS{Domains: []string{"news.example", "www.news.example"}}
+	for _, tt := range []struct {
+		tls        config.TLS
+		addr, want string
+	}{
+		{config.TLS{}, "[::]:8443", "https://localhost:8443"},
+		{config.TLS{}, "0.0.0.0:443", "https://localhost"},
+		{config.TLS{}, "[2001:db8::1]:443", "https://[2001:db8::1]"},
+		{config.TLS{}, "127.0.0.1:8443", "https://127.0.0.1:8443"},
+		{acme, "[::]:443", "https://news.example"},
+		{acme, ":8443", "https://news.example:8443"},
+	} {
+		if got := httpsOrigin(tt.tls, tt.addr); got != tt.want {
+			t.Errorf("httpsOrigin(%v, %q) = %q, want %q", tt.tls.Domains, tt.addr, got, tt.want)
 		}
 	}
 }
