@@ -2,7 +2,6 @@ package api
 
 import (
 	"context"
-	"regexp"
 	"strings"
 	"time"
 
@@ -152,7 +151,7 @@ func (e *Encoder) Articles(ctx context.Context, site Site, articles []*herald.Ar
 func (e *Encoder) article(site Site, a *herald.Article) Article {
 	v := Article{
 		ID: a.ID, URL: site.ArticleURL(a), Headline: a.Headline, Dek: a.Dek,
-		BodyHTML: absolute(e.conv.HTML(a.Body), site.Origin),
+		BodyHTML: markup.Absolute(e.conv.HTML(a.Body), site.Origin),
 		Excerpt:  e.excerpt(a), PublishedAt: a.PublishedAt, Language: a.Language,
 		Authors: []Link{}, Tags: []Link{}, Corrections: []Correction{},
 		Section: sectionLink(site, a.Section), Story: storyLink(site, a.Story), Image: imageOf(site, a.Featured),
@@ -170,18 +169,6 @@ func (e *Encoder) article(site Site, a *herald.Article) Article {
 		v.Corrections = append(v.Corrections, Correction{Time: c.Time, Text: c.Text})
 	}
 	return v
-}
-
-// sitePath matches the start of a src or href attribute holding a path of
-// the site, such as src="/media/…" (not a protocol-relative //host/…).
-// The sanitizer writes every attribute in double quotes and escapes quotes
-// in text, so nothing else can match.
-var sitePath = regexp.MustCompile(` (src|href)="/([^/]|")`)
-
-// absolute makes the site's paths in sanitized HTML absolute, so that the
-// body shows its images and links wherever it is put.
-func absolute(html, origin string) string {
-	return sitePath.ReplaceAllString(html, ` $1="`+strings.ReplaceAll(origin, "$", "$$")+`/$2`)
 }
 
 // excerpt is the article's excerpt, or else the start of its body as

@@ -11,6 +11,7 @@ import (
 
 	"github.com/herald-news/herald"
 	"github.com/herald-news/herald/internal/feed"
+	"github.com/herald-news/herald/internal/markup"
 	"github.com/herald-news/herald/internal/media"
 )
 
@@ -137,7 +138,7 @@ func (e *env) articleItem(a *herald.Article) feed.Item {
 		it.Categories = append(it.Categories, t.Name)
 	}
 	if e.feedFullText(a) {
-		it.Content = absoluteURLs(e.conv.HTML(a.Body), e.origin)
+		it.Content = markup.Absolute(e.conv.HTML(a.Body), e.origin)
 	} else {
 		it.Content = "<p>" + html.EscapeString(it.Summary) + "</p>"
 	}
@@ -186,31 +187,6 @@ func (e *env) tagURI(created time.Time, kind string, id int64) string {
 		host = u.Hostname()
 	}
 	return "tag:" + host + "," + created.UTC().Format("2006-01-02") + ":" + kind + "-" + strconv.FormatInt(id, 10)
-}
-
-// absoluteURLs makes the site paths in href and src attributes of
-// rendered HTML absolute, since a feed reader resolves them against
-// nothing. Protocol-relative URLs ("//host/…") are left alone.
-func absoluteURLs(s, origin string) string {
-	for _, attr := range []string{` href="/`, ` src="/`} {
-		var b strings.Builder
-		for {
-			i := strings.Index(s, attr)
-			if i < 0 {
-				break
-			}
-			end := i + len(attr)
-			b.WriteString(s[:end-1])
-			if end >= len(s) || s[end] != '/' {
-				b.WriteString(origin)
-			}
-			b.WriteByte('/')
-			s = s[end:]
-		}
-		b.WriteString(s)
-		s = b.String()
-	}
-	return s
 }
 
 // latestTime returns the latest of the times.

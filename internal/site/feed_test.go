@@ -42,7 +42,7 @@ func (f *fixture) publicArticles(t *testing.T, filter herald.ArticleFilter, limi
 
 // wantFullContent is an article's content in a full-text feed.
 func wantFullContent(a *herald.Article) string {
-	return absoluteURLs(markup.New().HTML(a.Body), origin)
+	return markup.Absolute(markup.New().HTML(a.Body), origin)
 }
 
 func TestFeeds_Articles(t *testing.T) {
