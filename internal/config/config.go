@@ -36,7 +36,7 @@ type Config struct {
 	// while its Host is empty.
 	SMTP SMTP
 
-	// TLS turns on HTTPS; see TLS.On.
+	// TLS turns on HTTPS when it names certificate files or ACME domains.
 	TLS TLS
 	// TrustedProxies are the proxies whose X-Forwarded-For and Forwarded
 	// headers name the client; with none, those headers are ignored.

@@ -21,9 +21,6 @@ type TLS struct {
 	HTTPSAddr string // the HTTPS listen address; -addr then redirects to it
 }
 
-// On reports whether HTTPS is configured.
-func (t TLS) On() bool { return t.Cert != "" || len(t.Domains) > 0 }
-
 // Limits are the per-client rates of requests a minute; 0 turns a limit off.
 type Limits struct {
 	Pages, Media, API, Forms int

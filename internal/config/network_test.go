@@ -10,11 +10,11 @@ import (
 
 func TestConfig_TLS(t *testing.T) {
 	c, err := parse(t, nil, nil)
-	if err != nil || c.TLS.On() || c.TLS.HTTPSAddr != ":443" || c.TLS.CacheDir != "data/autocert" {
+	if err != nil || c.TLS.Cert != "" || c.TLS.Domains != nil || c.TLS.HTTPSAddr != ":443" || c.TLS.CacheDir != "data/autocert" {
 		t.Fatalf("default TLS = %+v, %v; want off, :443, data/autocert", c.TLS, err)
 	}
 	c, err = parse(t, []string{"-tls-cert", "c.pem", "-tls-key", "k.pem", "-https-addr", "127.0.0.1:8443"}, nil)
-	if err != nil || !c.TLS.On() || c.TLS.Cert != "c.pem" || c.TLS.Key != "k.pem" || c.TLS.HTTPSAddr != "127.0.0.1:8443" {
+	if err != nil || c.TLS.Cert != "c.pem" || c.TLS.Key != "k.pem" || c.TLS.HTTPSAddr != "127.0.0.1:8443" {
 		t.Errorf("certificate files: %+v, %v", c.TLS, err)
 	}
 	env := map[string]string{"HERALD_AUTOCERT_DOMAIN": "news.example.com, www.news.example.com", "HERALD_AUTOCERT_EMAIL": "ops@example.com"}
