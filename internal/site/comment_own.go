@@ -143,9 +143,8 @@ func (s *Site) changeComment(w http.ResponseWriter, r *http.Request, rt route, i
 		return nil
 	}
 	if r.Method == http.MethodPost {
-		r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
-		if err := r.ParseForm(); err != nil {
-			return herald.Errorf(herald.EINVALID, "The form could not be read.")
+		if err := parseForm(w, r, commentFormBytes); err != nil {
+			return err
 		}
 	}
 	o, err := s.findOwnComment(r, rt, id)

@@ -61,9 +61,8 @@ func (s *Site) postComment(w http.ResponseWriter, r *http.Request, rt route) err
 	if !allowMethods(w, r, http.MethodPost) {
 		return nil
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
-	if err := r.ParseForm(); err != nil {
-		return herald.Errorf(herald.EINVALID, "The form could not be read.")
+	if err := parseForm(w, r, commentFormBytes); err != nil {
+		return err
 	}
 	e, err := s.newEnv(r)
 	if err != nil {
@@ -233,6 +232,18 @@ func (s *Site) writeUncached(w http.ResponseWriter, status int, p page) error {
 	}
 	w.Header().Set("Cache-Control", "private, no-store")
 	httpx.WriteHTML(w, status, body)
+	return nil
+}
+
+// commentFormBytes bounds the body of a comment's form.
+const commentFormBytes = 64 << 10
+
+// parseForm reads the form posted in r, of at most limit bytes.
+func parseForm(w http.ResponseWriter, r *http.Request, limit int64) error {
+	r.Body = http.MaxBytesReader(w, r.Body, limit)
+	if err := r.ParseForm(); err != nil {
+		return herald.Errorf(herald.EINVALID, "The form could not be read.")
+	}
 	return nil
 }
 

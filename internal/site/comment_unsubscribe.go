@@ -20,9 +20,8 @@ func (s *Site) unsubscribe(w http.ResponseWriter, r *http.Request) error {
 	if !allowMethods(w, r, http.MethodGet, http.MethodHead, http.MethodPost) {
 		return nil
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, 4<<10)
-	if err := r.ParseForm(); err != nil {
-		return herald.Errorf(herald.EINVALID, "The form could not be read.")
+	if err := parseForm(w, r, 4<<10); err != nil {
+		return err
 	}
 	e, err := s.newEnv(r)
 	if err != nil {
