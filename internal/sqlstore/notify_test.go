@@ -140,17 +140,21 @@ func TestChangeFeed_OtherProcesses(t *testing.T) {
 // same database does not hear the changes.
 func TestChangeFeed_OtherSchema(t *testing.T) {
 	db, a, b, _ := sharedStores(t)
-	other := db.open(t)
+	otherDSN := db.dsn(t)
+	other, neighbour := openStore(t, otherDSN), openStore(t, otherDSN)
 	heardB, heardOther := hear(t, b), hear(t, other)
 	tag := &herald.Tag{Slug: "harbour", Name: "Harbour"}
 	if err := a.CreateTag(t.Context(), tag); err != nil {
 		t.Fatal(err)
 	}
 	own := &herald.Tag{Slug: "own", Name: "Own"}
-	if err := other.CreateTag(t.Context(), own); err != nil {
+	if err := neighbour.CreateTag(t.Context(), own); err != nil {
 		t.Fatal(err)
 	}
 	heardB.waitFor(t, herald.Change{Kind: herald.ChangeTag, ID: tag.ID})
+	// PostgreSQL delivers notifications in commit order: once other has
+	// heard of its neighbour's tag, it would have heard of a's before.
+	heardOther.waitFor(t, herald.Change{Kind: herald.ChangeTag, ID: own.ID})
 	if diff := cmp.Diff([]herald.Change{{Kind: herald.ChangeTag, ID: own.ID}}, heardOther.all()); diff != "" {
 		t.Errorf("changes the store in another schema published (-want +got):\n%s", diff)
 	}
