@@ -92,7 +92,13 @@ func (a *API) articleFilter(ctx context.Context, q url.Values, site Site) (heral
 			}
 			return s.ID, nil
 		}},
-		{"author", &f.AuthorID, func(slug string) (int64, error) { return a.authorID(ctx, slug) }},
+		{"author", &f.AuthorID, func(slug string) (int64, error) {
+			u, err := a.store.FindUserBySlug(ctx, slug)
+			if err != nil {
+				return 0, err
+			}
+			return u.ID, nil
+		}},
 	} {
 		if *ref.id, err = refParam(q, ref.name, ref.find); err != nil {
 			return f, err

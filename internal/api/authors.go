@@ -1,7 +1,6 @@
 package api
 
 import (
-	"context"
 	"net/http"
 
 	"github.com/herald-news/herald"
@@ -27,27 +26,6 @@ func (a *API) authors(w http.ResponseWriter, r *http.Request) error {
 // author answers GET /api/v1/authors/{id}.
 func (a *API) author(w http.ResponseWriter, r *http.Request) error {
 	return onePublic(a, w, r, "author", a.store.FindPublicAuthors, authorOf)
-}
-
-// userWhere returns the one user f selects, ENOTFOUND when none.
-func (a *API) userWhere(ctx context.Context, f herald.UserFilter) (*herald.User, error) {
-	users, err := a.store.FindUsers(ctx, f)
-	if err != nil {
-		return nil, err
-	}
-	if len(users) == 0 {
-		return nil, herald.Errorf(herald.ENOTFOUND, "No such author.")
-	}
-	return users[0], nil
-}
-
-// authorID returns the id of the author with the slug.
-func (a *API) authorID(ctx context.Context, slug string) (int64, error) {
-	u, err := a.userWhere(ctx, herald.UserFilter{Slug: slug, Limit: 1})
-	if err != nil {
-		return 0, err
-	}
-	return u.ID, nil
 }
 
 // authorOf returns the public JSON of an author.

@@ -21,7 +21,7 @@ type Store interface {
 	FindSectionBySlug(ctx context.Context, slug string) (*herald.Section, error)
 	FindTagBySlug(ctx context.Context, slug string) (*herald.Tag, error)
 	FindStoryBySlug(ctx context.Context, slug string) (*herald.Story, error)
-	FindUsers(ctx context.Context, f herald.UserFilter) ([]*herald.User, error)
+	FindUserBySlug(ctx context.Context, slug string) (*herald.User, error)
 	herald.PublicStore
 	FindSettings(ctx context.Context) (herald.Settings, error)
 	CountComments(ctx context.Context, articleIDs []int64) (map[int64]int, error)

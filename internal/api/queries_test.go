@@ -24,11 +24,6 @@ func (c *countingStore) FindArticles(ctx context.Context, f herald.ArticleFilter
 	return c.Store.FindArticles(ctx, f)
 }
 
-func (c *countingStore) FindUsers(ctx context.Context, f herald.UserFilter) ([]*herald.User, error) {
-	c.calls.Add(1)
-	return c.Store.FindUsers(ctx, f)
-}
-
 func (c *countingStore) FindPublicTags(ctx context.Context, f herald.PublicFilter) ([]herald.Counted[*herald.Tag], int, error) {
 	c.calls.Add(1)
 	return c.Store.FindPublicTags(ctx, f)
