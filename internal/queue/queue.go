@@ -60,7 +60,7 @@ func (t Timing) RetryAt(attempts int) time.Time {
 	if attempts >= t.MaxAttempts {
 		return time.Time{}
 	}
-	return t.Now().Add(Backoff(attempts, t.Backoff, t.MaxBackoff))
+	return t.Now().Add(backoff(attempts, t.Backoff, t.MaxBackoff))
 }
 
 // Drainer delivers the items of one outbox table as they fall due. Its
@@ -146,9 +146,9 @@ func (d *Drainer[T]) LogStoreError(ctx context.Context, what string, err error, 
 	}
 }
 
-// Backoff returns the delay after the n-th failed attempt (n from 1): base
+// backoff returns the delay after the n-th failed attempt (n from 1): base
 // doubled n-1 times, at most limit.
-func Backoff(n int, base, limit time.Duration) time.Duration {
+func backoff(n int, base, limit time.Duration) time.Duration {
 	d := base
 	for i := 1; i < n && d < limit; i++ {
 		d *= 2
