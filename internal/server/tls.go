@@ -125,20 +125,16 @@ func (t *TLS) redirectHandler(httpsPort string) http.Handler {
 // toHTTPS redirects to the request's URL on HTTPS at port.
 func toHTTPS(port string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		host := r.Host
-		if h, _, err := net.SplitHostPort(host); err == nil {
-			host = h
+		host, _, err := net.SplitHostPort(r.Host)
+		if err != nil { // no port: "news.example", "[2001:db8::1]"
+			host = strings.TrimSuffix(strings.TrimPrefix(r.Host, "["), "]")
 		}
-		if host == "" || strings.ContainsAny(host, "/\\@ ") {
+		if host == "" || strings.ContainsAny(host, "/\\@ []") {
 			http.Error(w, "Use HTTPS.", http.StatusBadRequest)
 			return
 		}
-		if strings.Contains(host, ":") {
-			host = "[" + host + "]"
-		}
-		if port != "443" {
-			host += ":" + port
-		}
-		http.Redirect(w, r, "https://"+host+r.URL.RequestURI(), http.StatusMovedPermanently)
+		// An IPv6 address keeps its brackets without the port.
+		target := strings.TrimSuffix(net.JoinHostPort(host, port), ":443")
+		http.Redirect(w, r, "https://"+target+r.URL.RequestURI(), http.StatusMovedPermanently)
 	})
 }

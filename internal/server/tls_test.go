@@ -171,3 +171,21 @@ func TestAutocert(t *testing.T) {
 		t.Error("an ACME challenge was redirected instead of answered by the manager")
 	}
 }
+
+func TestToHTTPS_Hosts(t *testing.T) {
+	for _, tt := range []struct{ host, port, want string }{
+		{"news.example", "443", "https://news.example/p/?q=1"},
+		{"news.example:80", "8443", "https://news.example:8443/p/?q=1"},
+		{"[2001:db8::1]:80", "443", "https://[2001:db8::1]/p/?q=1"},
+		{"[2001:db8::1]", "443", "https://[2001:db8::1]/p/?q=1"},
+		{"[::1]", "8443", "https://[::1]:8443/p/?q=1"},
+	} {
+		r := httptest.NewRequest("GET", "/p/?q=1", nil)
+		r.Host = tt.host
+		rec := httptest.NewRecorder()
+		toHTTPS(tt.port).ServeHTTP(rec, r)
+		if got := rec.Header().Get("Location"); rec.Code != 301 || got != tt.want {
+			t.Errorf("Host %q to port %s: %d to %q, want 301 to %q", tt.host, tt.port, rec.Code, got, tt.want)
+		}
+	}
+}
