@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -60,4 +61,13 @@ func and(cond string) string {
 		return ""
 	}
 	return " AND " + cond
+}
+
+// failureText is a failed delivery's reason as stored: the words of a mail
+// server or a webhook endpoint may hold bytes that are not UTF-8, or be
+// cut inside a character, and PostgreSQL refuses text that is not valid
+// UTF-8, which would leave the delivery marked neither way and retried
+// for ever. Those bytes are dropped.
+func failureText(reason string) string {
+	return strings.ToValidUTF8(reason, "")
 }

@@ -129,11 +129,12 @@ func (s *Store) MarkMessageSent(ctx context.Context, id int64, at time.Time) err
 	return nil
 }
 
-// MarkMessageFailed implements herald.OutboxStore.
+// MarkMessageFailed implements herald.OutboxStore. The reason keeps its
+// valid UTF-8 only (see failureText).
 func (s *Store) MarkMessageFailed(ctx context.Context, id int64, reason string, next time.Time) error {
 	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
 		res, err := tx.ExecContext(ctx, "UPDATE outbox SET last_error = $1, next_attempt_at = $2 WHERE id = $3",
-			reason, nullTime(next), id)
+			failureText(reason), nullTime(next), id)
 		if err != nil {
 			return nil, err
 		}

@@ -198,11 +198,12 @@ func (s *Store) MarkWebhookDelivered(ctx context.Context, id int64, status int, 
 	return nil
 }
 
-// MarkWebhookFailed implements herald.WebhookStore.
+// MarkWebhookFailed implements herald.WebhookStore. The reason keeps its
+// valid UTF-8 only (see failureText).
 func (s *Store) MarkWebhookFailed(ctx context.Context, id int64, status int, reason string, next time.Time) error {
 	err := s.write(ctx, func(tx *sql.Tx) ([]herald.Change, error) {
 		res, err := tx.ExecContext(ctx, `UPDATE webhook_deliveries SET last_status = $1, last_error = $2,
-			next_attempt_at = $3 WHERE id = $4`, status, reason, nullTime(next), id)
+			next_attempt_at = $3 WHERE id = $4`, status, failureText(reason), nullTime(next), id)
 		if err != nil {
 			return nil, err
 		}

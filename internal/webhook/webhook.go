@@ -19,7 +19,6 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -210,10 +209,9 @@ func (s *Sender) failed(ctx context.Context, d *herald.WebhookDelivery, status i
 	next := s.opts.Timing.RetryAt(d.Attempts)
 	s.opts.Logger.WarnContext(ctx, "webhook delivery failed", "delivery", d.ID, "event", d.Event, "status", status,
 		"attempt", d.Attempts, "err", err, "given_up", next.IsZero())
-	// The endpoint's status line may hold any bytes, and the cut may fall
-	// inside a character: PostgreSQL stores valid UTF-8 only.
+	// The store drops the bytes of a character the cut splits.
 	reason := err.Error()
-	reason = strings.ToValidUTF8(reason[:min(len(reason), maxReason)], "")
+	reason = reason[:min(len(reason), maxReason)]
 	if err := s.opts.Store.MarkWebhookFailed(ctx, d.ID, status, reason, next); err != nil {
 		s.drain.LogStoreError(ctx, "marking a webhook delivery failed", err, "delivery", d.ID)
 	}
