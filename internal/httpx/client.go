@@ -14,14 +14,16 @@ type clientKey struct{}
 // handler ran.
 type client struct {
 	ip    string // the client's address, from a trusted proxy's header or the connection
+	tls   bool   // the client reached the site over TLS, here or at a trusted proxy
 	nonce string // the Content-Security-Policy nonce of this response
 }
 
-// WithClient returns r carrying the client's address and the response's
-// CSP nonce. The server calls it once per request, after it has decided
-// whether to believe a proxy's X-Forwarded-For.
-func WithClient(r *http.Request, ip, nonce string) *http.Request {
-	return r.WithContext(context.WithValue(r.Context(), clientKey{}, client{ip: ip, nonce: nonce}))
+// WithClient returns r carrying the client's address, whether the client
+// used TLS, and the response's CSP nonce. The server calls it once per
+// request, after it has decided whether to believe a proxy's
+// X-Forwarded-For and X-Forwarded-Proto.
+func WithClient(r *http.Request, ip string, tls bool, nonce string) *http.Request {
+	return r.WithContext(context.WithValue(r.Context(), clientKey{}, client{ip: ip, tls: tls, nonce: nonce}))
 }
 
 // ClientIP returns the address the request came from: the one the server
@@ -48,9 +50,10 @@ func RemoteIP(r *http.Request) string {
 
 // Origin returns the scheme and host r was made to, such as
 // "https://news.example.com": the site's address when the settings name no
-// base URL.
+// base URL. Behind a trusted proxy that ended TLS, the scheme is https.
 func Origin(r *http.Request) string {
-	if r.TLS != nil {
+	c, _ := r.Context().Value(clientKey{}).(client)
+	if r.TLS != nil || c.tls {
 		return "https://" + r.Host
 	}
 	return "http://" + r.Host

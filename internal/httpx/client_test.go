@@ -16,7 +16,7 @@ func TestClientIP(t *testing.T) {
 	if got := Nonce(r); got != "" {
 		t.Errorf("outside the server Nonce = %q, want none", got)
 	}
-	r = WithClient(r, "203.0.113.9", "bm9uY2U=")
+	r = WithClient(r, "203.0.113.9", false, "bm9uY2U=")
 	if got := ClientIP(r); got != "203.0.113.9" {
 		t.Errorf("ClientIP = %q, want the address the server settled on", got)
 	}
@@ -29,6 +29,24 @@ func TestClientIP(t *testing.T) {
 	r.RemoteAddr = "@unix"
 	if got := RemoteIP(r); got != "@unix" {
 		t.Errorf("RemoteIP without a port = %q", got)
+	}
+}
+
+func TestOrigin(t *testing.T) {
+	r := httptest.NewRequest("GET", "http://news.example.com/", nil)
+	if got := Origin(r); got != "http://news.example.com" {
+		t.Errorf("plain request: %q", got)
+	}
+	if got := Origin(WithClient(r, "203.0.113.9", false, "")); got != "http://news.example.com" {
+		t.Errorf("plain request through the server: %q", got)
+	}
+	// A trusted proxy ended TLS: the server settled tls = true.
+	if got := Origin(WithClient(r, "203.0.113.9", true, "")); got != "https://news.example.com" {
+		t.Errorf("behind a TLS proxy: %q, want https", got)
+	}
+	tlsReq := httptest.NewRequest("GET", "https://news.example.com/", nil)
+	if got := Origin(tlsReq); got != "https://news.example.com" {
+		t.Errorf("TLS request: %q", got)
 	}
 }
 

@@ -93,7 +93,7 @@ func (s *Server) front(next http.Handler) http.Handler {
 		ip, tls := s.proxies.client(r)
 		nonce := newNonce()
 		setSecurityHeaders(w.Header(), nonce, tls)
-		r = httpx.WithClient(r, ip, nonce)
+		r = httpx.WithClient(r, ip, tls, nonce)
 		if len(r.URL.RawQuery) > maxQueryBytes {
 			http.Error(w, "The address is too long.", http.StatusRequestURITooLong)
 			return
